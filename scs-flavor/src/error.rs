@@ -1,0 +1,484 @@
+//! The one error type: a kind, a byte span in the input, a message naming the component.
+
+use core::fmt;
+
+use crate::model::{CpuVendor, GpuVendor};
+use crate::syntax::{Strategy, Syntax};
+use crate::tables::Codes;
+
+/// A component of a flavor name, in the order of the standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Component {
+    /// `SCS-`
+    Prefix,
+    /// `16T-64`: vCPUs and RAM.
+    CpuRam,
+    /// `-3x10s`
+    Disk,
+    /// `_kvm`, `_bms`, …
+    Hypervisor,
+    /// `_hwv`
+    Hwv,
+    /// `_i3h`, …
+    CpuBrand,
+    /// `_GNa-64`, …
+    Gpu,
+    /// `_ib`
+    Ib,
+}
+
+impl Component {
+    /// Every component, in order.
+    pub const ALL: &'static [Component] = &[
+        Component::Prefix,
+        Component::CpuRam,
+        Component::Disk,
+        Component::Hypervisor,
+        Component::Hwv,
+        Component::CpuBrand,
+        Component::Gpu,
+        Component::Ib,
+    ];
+
+    /// A stable kebab-case identifier: `prefix`, `cpu-ram`, `disk`, `hypervisor`, `hwv`,
+    /// `cpu-brand`, `gpu`, `ib`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Component::Prefix => "prefix",
+            Component::CpuRam => "cpu-ram",
+            Component::Disk => "disk",
+            Component::Hypervisor => "hypervisor",
+            Component::Hwv => "hwv",
+            Component::CpuBrand => "cpu-brand",
+            Component::Gpu => "gpu",
+            Component::Ib => "ib",
+        }
+    }
+
+    /// A name for messages: `"the disk"`, `"the GPU extension"`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Component::Prefix => "the prefix",
+            Component::CpuRam => "the CPU/RAM part",
+            Component::Disk => "the disk",
+            Component::Hypervisor => "the hypervisor extension",
+            Component::Hwv => "the hardware virtualisation extension",
+            Component::CpuBrand => "the CPU brand extension",
+            Component::Gpu => "the GPU extension",
+            Component::Ib => "the Infiniband extension",
+        }
+    }
+}
+
+impl fmt::Display for Component {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A numeric field of a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The number of vCPUs.
+    CpuCount,
+    /// The RAM in GiB.
+    Ram,
+    /// The `M` of `Mx` in the disk.
+    DiskCount,
+    /// The disk size in GB.
+    DiskSize,
+    /// The GPU's SMs / CUs / EUs.
+    GpuUnits,
+    /// The GPU's video memory in GiB.
+    Vram,
+}
+
+impl Field {
+    /// A name for messages: `"vCPU count"`, `"disk size"`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::CpuCount => "vCPU count",
+            Field::Ram => "RAM",
+            Field::DiskCount => "disk count",
+            Field::DiskSize => "disk size",
+            Field::GpuUnits => "GPU unit count",
+            Field::Vram => "GPU VRAM",
+        }
+    }
+}
+
+/// What went wrong. Messages are lowercase and name the component.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The name does not start with `SCS-`: not an SCS flavor (neither valid nor invalid).
+    NotScs,
+    /// `SCS-V-4`: no digits before the CPU type.
+    MissingCpuCount,
+    /// `SCS-2v-4`: the CPU type letter is missing or not one of `L`, `V`, `T`, `C`.
+    ExpectedCpuType {
+        /// The character found instead, `None` at the end of the name.
+        found: Option<char>,
+    },
+    /// `SCS-2V_4`: the separator between CPU and RAM is missing.
+    ExpectedRamSeparator {
+        /// The separator of the syntax being read (`-` or `:`).
+        separator: char,
+        /// The character found instead, `None` at the end of the name.
+        found: Option<char>,
+    },
+    /// `SCS-2V-`: no RAM amount.
+    MissingRam,
+    /// `SCS-2V-1.2.3`: not a decimal number.
+    MalformedRam,
+    /// `SCS-2V-3.25`: not a multiple of 0.5 GiB.
+    RamNotHalf,
+    /// A number that must be positive is 0 (`SCS-0V-4`, `-0x10`, `-0`, `_GNa-0`).
+    Zero {
+        /// Which number.
+        field: Field,
+    },
+    /// A number beyond what this library holds (deviation D1 of REFERENCE.md).
+    TooLarge {
+        /// Which number.
+        field: Field,
+    },
+    /// `_i7`: the vendor has no such CPU generation.
+    CpuGeneration {
+        /// The CPU vendor.
+        vendor: CpuVendor,
+        /// The generation as written, `None` if it does not fit in 32 bits.
+        generation: Option<u32>,
+    },
+    /// `_i3hhhh`: more than three `h`.
+    CpuFrequency,
+    /// `_GNx`: the vendor has no such GPU generation.
+    GpuGeneration {
+        /// The GPU vendor.
+        vendor: GpuVendor,
+    },
+    /// `_GNa-64hhh`: more than two `h` after the GPU units or VRAM.
+    GpuFrequency {
+        /// [`Field::GpuUnits`] or [`Field::Vram`].
+        field: Field,
+    },
+    /// `_hwv_kvm`: an extension after one that must follow it.
+    OutOfOrder {
+        /// The misplaced component.
+        component: Component,
+        /// The component it was found after.
+        after: Component,
+    },
+    /// `_kvm_kvm`: an extension given twice.
+    Repeated {
+        /// The repeated component.
+        component: Component,
+    },
+    /// Characters that no component can take.
+    Unexpected {
+        /// The last component read before them.
+        after: Component,
+        /// The first unexpected character.
+        found: char,
+        /// The syntax being read.
+        syntax: Syntax,
+    },
+    /// Building: VRAM without a unit count cannot be written unambiguously (`_GNa-24` reads
+    /// back as 24 units).
+    VramWithoutUnits,
+    /// Building: a GPU frequency `h` without a unit count (a form the standard does not
+    /// describe).
+    FrequencyWithoutUnits,
+    /// Building: a VRAM bandwidth `h` without VRAM (`_GNa-24h` reads back as unit frequency).
+    BandwidthWithoutVram,
+    /// Building: a CPU brand or GPU without its vendor.
+    MissingVendor {
+        /// [`Component::CpuBrand`] or [`Component::Gpu`].
+        component: Component,
+    },
+    /// A valid name of the other syntax, which the strategy rejects ("non-tolerable").
+    WrongSyntax {
+        /// The syntax the name is written in.
+        found: Syntax,
+        /// The strategy that rejects it.
+        strategy: Strategy,
+    },
+}
+
+impl ErrorKind {
+    /// A stable kebab-case identifier, e.g. `"not-scs"`, `"cpu-generation"`, `"unexpected"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotScs => "not-scs",
+            ErrorKind::MissingCpuCount => "missing-cpu-count",
+            ErrorKind::ExpectedCpuType { .. } => "expected-cpu-type",
+            ErrorKind::ExpectedRamSeparator { .. } => "expected-ram-separator",
+            ErrorKind::MissingRam => "missing-ram",
+            ErrorKind::MalformedRam => "malformed-ram",
+            ErrorKind::RamNotHalf => "ram-not-half",
+            ErrorKind::Zero { .. } => "zero",
+            ErrorKind::TooLarge { .. } => "too-large",
+            ErrorKind::CpuGeneration { .. } => "cpu-generation",
+            ErrorKind::CpuFrequency => "cpu-frequency",
+            ErrorKind::GpuGeneration { .. } => "gpu-generation",
+            ErrorKind::GpuFrequency { .. } => "gpu-frequency",
+            ErrorKind::OutOfOrder { .. } => "out-of-order",
+            ErrorKind::Repeated { .. } => "repeated",
+            ErrorKind::Unexpected { .. } => "unexpected",
+            ErrorKind::WrongSyntax { .. } => "wrong-syntax",
+            ErrorKind::VramWithoutUnits => "vram-without-units",
+            ErrorKind::FrequencyWithoutUnits => "frequency-without-units",
+            ErrorKind::MissingVendor { .. } => "missing-vendor",
+            ErrorKind::BandwidthWithoutVram => "bandwidth-without-vram",
+        }
+    }
+
+    /// What was expected instead, as a phrase (e.g. "one of 0-6").
+    pub fn expected(self) -> Expected {
+        Expected(self)
+    }
+}
+
+struct Found(Option<char>);
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(c) => write!(f, "`{}`", c.escape_debug()),
+            None => f.write_str("the end of the name"),
+        }
+    }
+}
+
+/// What an error expected, as a phrase: see [`ErrorKind::expected`].
+#[derive(Clone, Copy, Debug)]
+pub struct Expected(ErrorKind);
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ErrorKind::NotScs => f.write_str("the prefix `SCS-`"),
+            ErrorKind::MissingCpuCount => f.write_str("a number of vCPUs"),
+            ErrorKind::ExpectedCpuType { .. } => f.write_str("`L`, `V`, `T` or `C`"),
+            ErrorKind::ExpectedRamSeparator { separator, .. } => write!(f, "`{separator}`"),
+            ErrorKind::MissingRam | ErrorKind::MalformedRam | ErrorKind::RamNotHalf => {
+                f.write_str("a positive multiple of 0.5 such as `4` or `3.5`")
+            }
+            ErrorKind::Zero { .. } => f.write_str("a positive integer"),
+            ErrorKind::TooLarge { field: Field::Ram } => f.write_str("at most 2147483647.5"),
+            ErrorKind::TooLarge { .. } => f.write_str("at most 4294967295"),
+            ErrorKind::CpuGeneration { vendor, .. } => match vendor.max_generation() {
+                0 => f.write_str("0 or none"),
+                max => write!(f, "0-{max} or none"),
+            },
+            ErrorKind::CpuFrequency => f.write_str("at most three `h`"),
+            ErrorKind::GpuGeneration { vendor } => {
+                write!(f, "one of {} or none", Codes(vendor.generations()))
+            }
+            ErrorKind::GpuFrequency { .. } => f.write_str("at most two `h`"),
+            ErrorKind::OutOfOrder { .. } | ErrorKind::Repeated { .. } => {
+                f.write_str("extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once")
+            }
+            ErrorKind::Unexpected { after, syntax, .. } => f.write_str(expected_after(after, syntax)),
+            ErrorKind::WrongSyntax { found, .. } => match found {
+                Syntax::V1 => f.write_str("the v2 syntax"),
+                Syntax::V2 => f.write_str("the v1 syntax"),
+            },
+            ErrorKind::VramWithoutUnits | ErrorKind::FrequencyWithoutUnits => {
+                f.write_str("a GPU unit count")
+            }
+            ErrorKind::BandwidthWithoutVram => f.write_str("a VRAM size"),
+            ErrorKind::MissingVendor { component: Component::Gpu } => {
+                f.write_str("one of N, A, I")
+            }
+            ErrorKind::MissingVendor { .. } => f.write_str("one of i, z, a, r"),
+        }
+    }
+}
+
+fn expected_after(after: Component, syntax: Syntax) -> &'static str {
+    match (syntax, after) {
+        (Syntax::V2, Component::Prefix | Component::CpuRam) => {
+            "a disk (`-`), an extension (`_`) or the end of the name"
+        }
+        (Syntax::V1, Component::Prefix | Component::CpuRam) => {
+            "a disk (`:`), an extension (`-`) or the end of the name"
+        }
+        (Syntax::V2, Component::Disk) => "an extension (`_`) or the end of the name",
+        (Syntax::V1, Component::Disk) => "an extension (`-`) or the end of the name",
+        (Syntax::V2, Component::Hypervisor) => {
+            "`_hwv`, a CPU brand, a GPU, `_ib` or the end of the name"
+        }
+        (Syntax::V1, Component::Hypervisor) => {
+            "`-hwv`, a CPU brand, a GPU, `-ib` or the end of the name"
+        }
+        (Syntax::V2, Component::Hwv) => "a CPU brand, a GPU, `_ib` or the end of the name",
+        (Syntax::V1, Component::Hwv) => "a CPU brand, a GPU, `-ib` or the end of the name",
+        (Syntax::V2, Component::CpuBrand) => "a GPU, `_ib` or the end of the name",
+        (Syntax::V1, Component::CpuBrand) => "a GPU, `-ib` or the end of the name",
+        (Syntax::V2, Component::Gpu) => "`_ib` or the end of the name",
+        (Syntax::V1, Component::Gpu) => "`-ib` or the end of the name",
+        (_, Component::Ib) => "the end of the name",
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let exp = self.expected();
+        match *self {
+            ErrorKind::NotScs => {
+                f.write_str("not an SCS flavor name: it does not start with `SCS-`")
+            }
+            ErrorKind::MissingCpuCount => {
+                f.write_str("missing vCPU count: expected a number after `SCS-`")
+            }
+            ErrorKind::ExpectedCpuType { found } => {
+                write!(f, "expected CPU type {exp} after the vCPU count, found {}", Found(found))
+            }
+            ErrorKind::ExpectedRamSeparator { found, .. } => write!(
+                f,
+                "expected {exp} between the CPU type and the RAM, found {}",
+                Found(found)
+            ),
+            ErrorKind::MissingRam => write!(f, "missing RAM amount: expected {exp}"),
+            ErrorKind::MalformedRam => write!(f, "malformed RAM amount: expected {exp}"),
+            ErrorKind::RamNotHalf => f.write_str("RAM must be a multiple of 0.5 GiB"),
+            ErrorKind::Zero { field } => write!(f, "{} must be positive, not 0", field.name()),
+            ErrorKind::TooLarge { field } => {
+                write!(f, "{} is too large (expected {exp})", field.name())
+            }
+            ErrorKind::CpuGeneration { vendor, generation } => {
+                f.write_str("CPU generation ")?;
+                if let Some(g) = generation {
+                    write!(f, "{g} ")?;
+                }
+                write!(f, "is not defined for {vendor} (expected {exp})")
+            }
+            ErrorKind::CpuFrequency => write!(f, "CPU frequency takes {exp}"),
+            ErrorKind::GpuGeneration { vendor } => {
+                write!(f, "GPU generation is not defined for {vendor} (expected {exp})")
+            }
+            ErrorKind::GpuFrequency { field } => match field {
+                Field::Vram => write!(f, "GPU VRAM bandwidth takes {exp}"),
+                _ => write!(f, "GPU unit frequency takes {exp}"),
+            },
+            ErrorKind::OutOfOrder { component, after } => write!(
+                f,
+                "{} must come before {} (expected {exp})",
+                component.name(),
+                after.name()
+            ),
+            ErrorKind::Repeated { component } => {
+                write!(f, "{} is repeated (expected {exp})", component.name())
+            }
+            ErrorKind::Unexpected { after, found, .. } => write!(
+                f,
+                "unexpected {} after {}: expected {exp}",
+                Found(Some(found)),
+                after.name()
+            ),
+            ErrorKind::VramWithoutUnits => write!(
+                f,
+                "GPU VRAM without a unit count cannot be written unambiguously (expected {exp})"
+            ),
+            ErrorKind::FrequencyWithoutUnits => {
+                write!(f, "GPU unit frequency needs {exp}")
+            }
+            ErrorKind::MissingVendor { component } => {
+                write!(f, "{} needs a vendor (expected {exp})", component.name())
+            }
+            ErrorKind::BandwidthWithoutVram => {
+                write!(f, "GPU VRAM bandwidth needs {exp}")
+            }
+            ErrorKind::WrongSyntax { found, strategy } => write!(
+                f,
+                "this is a {found} name, which strategy {strategy} does not accept (expected {exp})"
+            ),
+        }
+    }
+}
+
+/// A name that could not be read: what went wrong and where.
+///
+/// `start..end` is the byte range of the offending part of the input. `Display` is the
+/// message; [`Error::render`] draws the input with a caret line under the span.
+///
+/// ```
+/// let err = "SCS-2V-4_i7".parse::<scs_flavor::Flavor>().unwrap_err();
+/// assert_eq!(err.to_string(), "CPU generation 7 is not defined for Intel (expected 0-6 or none)");
+/// assert_eq!((err.start(), err.end()), (8, 11));
+/// assert_eq!(
+///     err.render("SCS-2V-4_i7").to_string(),
+///     "SCS-2V-4_i7\n        ^^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{kind}")]
+pub struct Error {
+    kind: ErrorKind,
+    start: usize,
+    end: usize,
+}
+
+impl Error {
+    #[cold]
+    pub(crate) fn new(kind: ErrorKind, start: usize, end: usize) -> Self {
+        Error { kind, start, end }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Byte offset where the offending part starts.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the offending part (`start` for a missing part).
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The input with a line of carets under the span and the message.
+    pub fn render<'a>(&self, input: &'a str) -> Rendered<'a> {
+        Rendered { error: *self, input }
+    }
+}
+
+/// The input and a caret line under an error's span: see [`Error::render`].
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered<'a> {
+    error: Error,
+    input: &'a str,
+}
+
+fn visible(c: char) -> char {
+    if c.is_control() {
+        '\u{FFFD}'
+    } else {
+        c
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let input = self.input;
+        for c in input.chars() {
+            fmt::Write::write_char(f, visible(c))?;
+        }
+        f.write_str("\n")?;
+        let start = self.error.start.min(input.len());
+        let end = self.error.end.clamp(start, input.len());
+        let before = input.get(..start).map_or(start, |s| s.chars().count());
+        let width = input.get(start..end).map_or(1, |s| s.chars().count().max(1));
+        for _ in 0..before {
+            f.write_str(" ")?;
+        }
+        for _ in 0..width {
+            f.write_str("^")?;
+        }
+        write!(f, " {}", self.error.kind)
+    }
+}
