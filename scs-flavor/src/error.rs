@@ -406,10 +406,10 @@ impl fmt::Display for ErrorKind {
 /// ```
 /// let err = "SCS-2V-4_i7".parse::<scs_flavor::Flavor>().unwrap_err();
 /// assert_eq!(err.to_string(), "CPU generation 7 is not defined for Intel (expected 0-6 or none)");
-/// assert_eq!((err.start(), err.end()), (8, 11));
+/// assert_eq!((err.start(), err.end()), (9, 11));
 /// assert_eq!(
 ///     err.render("SCS-2V-4_i7").to_string(),
-///     "SCS-2V-4_i7\n        ^^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)"
+///     "SCS-2V-4_i7\n         ^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)"
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]

@@ -53,6 +53,8 @@ pub mod tables;
 mod warnings;
 
 #[cfg(feature = "serde")]
+mod report;
+#[cfg(feature = "serde")]
 mod serde_impl;
 
 pub use builder::{BuildError, Builder, CpuBrandSpec, DiskSpec, GpuSpec};
@@ -64,6 +66,8 @@ pub use model::{
     GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
 };
 pub use parse::{Span, Spans, PREFIX};
+#[cfg(feature = "serde")]
+pub use report::Report;
 pub use render::{v1_to_v2, v2_to_v1, Convert, Name};
 pub use spec::{Spec, SpecKey, SpecValue, TooManyDisks, MAX_SPEC_DISKS};
 pub use syntax::{Strategy, Syntax, UnknownStrategy};

@@ -25,7 +25,7 @@ fn is_d1(name: &str, kind: ErrorKind) -> bool {
             // The checker reads RAM with float(): find the RAM text and see whether the float
             // is a multiple of 0.5 although the decimal is not.
             let body = &name[4..];
-            let sep = body.find(|c| c == '-' || c == ':').unwrap_or(0);
+            let sep = body.find(['-', ':']).unwrap_or(0);
             let ram: String = body[sep + 1..]
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
