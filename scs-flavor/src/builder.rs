@@ -5,8 +5,8 @@ use core::num::NonZeroU32;
 
 use crate::error::{Component, ErrorKind, Field};
 use crate::model::{
-    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuKind,
-    GpuVendor, Hypervisor, Ram, RamSize,
+    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuKind, GpuVendor,
+    Hypervisor, Ram, RamSize,
 };
 
 /// The disk of a [`Builder`].
@@ -114,7 +114,12 @@ fn positive(value: u32, field: &'static str, f: Field) -> Result<NonZeroU32, Bui
     }
 }
 
-fn freq(count: u32, max: Frequency, field: &'static str, kind: ErrorKind) -> Result<Frequency, BuildError> {
+fn freq(
+    count: u32,
+    max: Frequency,
+    field: &'static str,
+    kind: ErrorKind,
+) -> Result<Frequency, BuildError> {
     match Frequency::from_count(count as usize) {
         Some(f) if f <= max => Ok(f),
         _ => fail(field, kind),
@@ -195,7 +200,9 @@ impl<'a> Builder<'a> {
         };
         let size = match RamSize::from_gib_f64(self.ram_gib) {
             Some(s) => s,
-            None if self.ram_gib == 0.0 => return fail("ram_gib", ErrorKind::Zero { field: Field::Ram }),
+            None if self.ram_gib == 0.0 => {
+                return fail("ram_gib", ErrorKind::Zero { field: Field::Ram })
+            }
             None if self.ram_gib > RamSize::MAX.gib() => {
                 return fail("ram_gib", ErrorKind::TooLarge { field: Field::Ram })
             }

@@ -139,7 +139,8 @@ impl Strategy {
                 // Report the tolerated syntax's error where the main syntax did not even
                 // recognise the CPU/RAM part, or where it got further into the name.
                 Err(e) => {
-                    let mismatch = |e: Error| matches!(e.kind(), ErrorKind::ExpectedRamSeparator { .. });
+                    let mismatch =
+                        |e: Error| matches!(e.kind(), ErrorKind::ExpectedRamSeparator { .. });
                     if mismatch(first) || (!mismatch(e) && e.start() > first.start()) {
                         first = e;
                     }

@@ -55,7 +55,10 @@ impl fmt::Display for Description {
 fn cpu(fl: &Flavor, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let n = fl.cpu.count.get();
     let (one, many) = match fl.cpu.kind {
-        CpuType::CrowdedCore => ("heavily oversubscribed vCPU", "heavily oversubscribed vCPUs"),
+        CpuType::CrowdedCore => (
+            "heavily oversubscribed vCPU",
+            "heavily oversubscribed vCPUs",
+        ),
         CpuType::SharedCore => ("vCPU", "vCPUs"),
         CpuType::DedicatedThread => ("dedicated SMT thread", "dedicated SMT threads"),
         CpuType::DedicatedCore => ("dedicated core", "dedicated cores"),

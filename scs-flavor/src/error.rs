@@ -276,10 +276,12 @@ impl fmt::Display for Expected {
                 write!(f, "one of {} or none", Codes(vendor.generations()))
             }
             ErrorKind::GpuFrequency { .. } => f.write_str("at most two `h`"),
-            ErrorKind::OutOfOrder { .. } | ErrorKind::Repeated { .. } => {
-                f.write_str("extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once")
+            ErrorKind::OutOfOrder { .. } | ErrorKind::Repeated { .. } => f.write_str(
+                "extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once",
+            ),
+            ErrorKind::Unexpected { after, syntax, .. } => {
+                f.write_str(expected_after(after, syntax))
             }
-            ErrorKind::Unexpected { after, syntax, .. } => f.write_str(expected_after(after, syntax)),
             ErrorKind::WrongSyntax { found, .. } => match found {
                 Syntax::V1 => f.write_str("the v2 syntax"),
                 Syntax::V2 => f.write_str("the v1 syntax"),
@@ -288,9 +290,9 @@ impl fmt::Display for Expected {
                 f.write_str("a GPU unit count")
             }
             ErrorKind::BandwidthWithoutVram => f.write_str("a VRAM size"),
-            ErrorKind::MissingVendor { component: Component::Gpu } => {
-                f.write_str("one of N, A, I")
-            }
+            ErrorKind::MissingVendor {
+                component: Component::Gpu,
+            } => f.write_str("one of N, A, I"),
             ErrorKind::MissingVendor { .. } => f.write_str("one of i, z, a, r"),
         }
     }
@@ -333,7 +335,11 @@ impl fmt::Display for ErrorKind {
                 f.write_str("missing vCPU count: expected a number after `SCS-`")
             }
             ErrorKind::ExpectedCpuType { found } => {
-                write!(f, "expected CPU type {exp} after the vCPU count, found {}", Found(found))
+                write!(
+                    f,
+                    "expected CPU type {exp} after the vCPU count, found {}",
+                    Found(found)
+                )
             }
             ErrorKind::ExpectedRamSeparator { found, .. } => write!(
                 f,
@@ -356,7 +362,10 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::CpuFrequency => write!(f, "CPU frequency takes {exp}"),
             ErrorKind::GpuGeneration { vendor } => {
-                write!(f, "GPU generation is not defined for {vendor} (expected {exp})")
+                write!(
+                    f,
+                    "GPU generation is not defined for {vendor} (expected {exp})"
+                )
             }
             ErrorKind::GpuFrequency { field } => match field {
                 Field::Vram => write!(f, "GPU VRAM bandwidth takes {exp}"),
@@ -443,7 +452,10 @@ impl Error {
 
     /// The input with a line of carets under the span and the message.
     pub fn render<'a>(&self, input: &'a str) -> Rendered<'a> {
-        Rendered { error: *self, input }
+        Rendered {
+            error: *self,
+            input,
+        }
     }
 }
 
@@ -472,7 +484,9 @@ impl fmt::Display for Rendered<'_> {
         let start = self.error.start.min(input.len());
         let end = self.error.end.clamp(start, input.len());
         let before = input.get(..start).map_or(start, |s| s.chars().count());
-        let width = input.get(start..end).map_or(1, |s| s.chars().count().max(1));
+        let width = input
+            .get(start..end)
+            .map_or(1, |s| s.chars().count().max(1));
         for _ in 0..before {
             f.write_str(" ")?;
         }

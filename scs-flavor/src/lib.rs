@@ -66,9 +66,9 @@ pub use model::{
     GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
 };
 pub use parse::{Span, Spans, PREFIX};
+pub use render::{v1_to_v2, v2_to_v1, Convert, Name};
 #[cfg(feature = "serde")]
 pub use report::Report;
-pub use render::{v1_to_v2, v2_to_v1, Convert, Name};
 pub use spec::{Spec, SpecKey, SpecValue, TooManyDisks, MAX_SPEC_DISKS};
 pub use syntax::{Strategy, Syntax, UnknownStrategy};
 pub use warnings::{LabelProblem, Undescribed, Warning, WarningKind, Warnings};

@@ -18,8 +18,8 @@ use nom::{IResult, Parser};
 
 use crate::error::{Component, Error, ErrorKind, Field};
 use crate::model::{
-    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuKind,
-    GpuVendor, Hypervisor, Ram, RamSize,
+    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuKind, GpuVendor,
+    Hypervisor, Ram, RamSize,
 };
 use crate::syntax::{Syntax, Table};
 
@@ -296,7 +296,12 @@ fn ram_size(text: In<'_>, start: usize) -> Result<RamSize, Error> {
     }
 }
 
-fn frequency(hs: In<'_>, max: Frequency, kind: ErrorKind, start: usize) -> Result<Frequency, Error> {
+fn frequency(
+    hs: In<'_>,
+    max: Frequency,
+    kind: ErrorKind,
+    start: usize,
+) -> Result<Frequency, Error> {
     match Frequency::from_count(hs.len()) {
         Some(f) if f <= max => Ok(f),
         _ => err(kind, start, start + hs.len()),
@@ -391,7 +396,12 @@ pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Erro
                 .and_then(|g| g.checked_mul(10))
                 .and_then(|g| g.checked_add(u32::from(d - b'0')));
         }
-        let frequency = frequency(raw.hs, Frequency::Highest, ErrorKind::CpuFrequency, c.at(raw.hs))?;
+        let frequency = frequency(
+            raw.hs,
+            Frequency::Highest,
+            ErrorKind::CpuFrequency,
+            c.at(raw.hs),
+        )?;
         let brand = generation
             .and_then(|g| u8::try_from(g).ok())
             .and_then(|g| CpuBrand::new(vendor, g, frequency));
@@ -418,7 +428,11 @@ pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Erro
                 Some(index) => Some(crate::model::GpuGeneration::from_index(vendor, index)),
                 None => {
                     let s = c.at(raw.generation);
-                    return err(ErrorKind::GpuGeneration { vendor }, s, s + raw.generation.len());
+                    return err(
+                        ErrorKind::GpuGeneration { vendor },
+                        s,
+                        s + raw.generation.len(),
+                    );
                 }
             }
         };
@@ -429,7 +443,9 @@ pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Erro
         let unit_frequency = frequency(
             raw.unit_hs,
             Frequency::VeryHigh,
-            ErrorKind::GpuFrequency { field: Field::GpuUnits },
+            ErrorKind::GpuFrequency {
+                field: Field::GpuUnits,
+            },
             c.at(raw.unit_hs),
         )?;
         let vram = match raw.vram {
@@ -475,7 +491,11 @@ fn diagnose_cpu_ram(input: &str, t: &Table) -> Error {
     let digits_end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     i = digits_end;
     if !matches!(b.get(i), Some(b'L' | b'V' | b'T' | b'C')) {
-        return Error::new(ErrorKind::ExpectedCpuType { found: found(i) }, i, end_of_char(input, i));
+        return Error::new(
+            ErrorKind::ExpectedCpuType { found: found(i) },
+            i,
+            end_of_char(input, i),
+        );
     }
     i += 1;
     if b.get(i) == Some(&b'i') {
@@ -511,10 +531,19 @@ fn diagnose_rest(input: &str, pos: usize, spans: &Spans, syntax: Syntax) -> Erro
         .unwrap_or(Component::Prefix);
     let matched = |r: Res<'_, ()>| r.ok().map(|(left, ())| rest.len() - left.len());
     let candidates = [
-        (Component::Disk, matched(disk(t)(rest).map(|(l, _)| (l, ())))),
-        (Component::Hypervisor, matched(hypervisor(t)(rest).map(|(l, _)| (l, ())))),
+        (
+            Component::Disk,
+            matched(disk(t)(rest).map(|(l, _)| (l, ()))),
+        ),
+        (
+            Component::Hypervisor,
+            matched(hypervisor(t)(rest).map(|(l, _)| (l, ()))),
+        ),
         (Component::Hwv, matched(hwv(t)(rest))),
-        (Component::CpuBrand, matched(cpu_brand(t)(rest).map(|(l, _)| (l, ())))),
+        (
+            Component::CpuBrand,
+            matched(cpu_brand(t)(rest).map(|(l, _)| (l, ()))),
+        ),
         (Component::Gpu, matched(gpu(t)(rest).map(|(l, _)| (l, ())))),
         (Component::Ib, matched(ib(t)(rest))),
     ];

@@ -164,7 +164,10 @@ impl Iterator for Spec {
                     ),
                     Some(d) if rest <= self.disks() => {
                         let kind = d.kind.unwrap_or(DiskType::Network);
-                        (SpecKey::DiskType(rest - 1), SpecValue::Str(kind.entry().name))
+                        (
+                            SpecKey::DiskType(rest - 1),
+                            SpecValue::Str(kind.entry().name),
+                        )
                     }
                     _ => {
                         let disk_keys = f.disk.map_or(0, |_| 1 + self.disks());

@@ -159,14 +159,26 @@ pub const GPU_GENERATIONS_INTEL: &[Entry] = &[
 pub const GPU_FREQUENCIES: &[Entry] = &[
     e("", "standard", "standard frequency compute units"),
     e("h", "high frequency", "high-frequency compute units"),
-    e("hh", "very high frequency", "very high-frequency compute units"),
+    e(
+        "hh",
+        "very high frequency",
+        "very high-frequency compute units",
+    ),
 ];
 
 /// Video memory bandwidth suffixes: none, `h`, `hh`.
 pub const VRAM_BANDWIDTHS: &[Entry] = &[
     e("", "standard", "standard bandwidth video memory"),
-    e("h", "high bandwidth", "high-bandwidth video memory (e.g. HBM)"),
-    e("hh", "very high bandwidth", "very high-bandwidth video memory"),
+    e(
+        "h",
+        "high bandwidth",
+        "high-bandwidth video memory (e.g. HBM)",
+    ),
+    e(
+        "hh",
+        "very high bandwidth",
+        "very high-bandwidth video memory",
+    ),
 ];
 
 /// Looks up `code` in `table`.

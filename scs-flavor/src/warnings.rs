@@ -263,7 +263,10 @@ impl Parsed<'_> {
                 w.push(kind, gspan);
             }
             if g.units().is_none() && g.vram().is_some() {
-                w.push(WarningKind::Undescribed(Undescribed::VramWithoutUnits), gspan);
+                w.push(
+                    WarningKind::Undescribed(Undescribed::VramWithoutUnits),
+                    gspan,
+                );
             }
             if g.generation().is_none() && g.units().is_some() {
                 let kind = WarningKind::Undescribed(Undescribed::GpuUnitsWithoutGeneration);
@@ -287,14 +290,23 @@ impl Parsed<'_> {
             w.push(WarningKind::NotKubernetesLabel(problem), whole);
         }
         if f.cpu.count.get() > i32::MAX as u32 {
-            w.push(WarningKind::TooLargeForNova(Field::CpuCount), span(Component::CpuRam));
+            w.push(
+                WarningKind::TooLargeForNova(Field::CpuCount),
+                span(Component::CpuRam),
+            );
         }
         if f.ram.size.mib() > i32::MAX as u64 {
-            w.push(WarningKind::TooLargeForNova(Field::Ram), span(Component::CpuRam));
+            w.push(
+                WarningKind::TooLargeForNova(Field::Ram),
+                span(Component::CpuRam),
+            );
         }
         if let Some(d) = f.disk {
             if d.size.is_some_and(|s| s.get() > i32::MAX as u32) {
-                w.push(WarningKind::TooLargeForNova(Field::DiskSize), span(Component::Disk));
+                w.push(
+                    WarningKind::TooLargeForNova(Field::DiskSize),
+                    span(Component::Disk),
+                );
             }
             if d.count.get() > MAX_SPEC_DISKS {
                 let kind = WarningKind::TooManyDisks {

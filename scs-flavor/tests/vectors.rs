@@ -71,7 +71,11 @@ fn agrees_with_the_official_checker() {
                     Outcome::Valid(p) => {
                         let f = p.flavor();
                         if label["tolerated"].as_bool() != Some(p.is_tolerated()) {
-                            fail(format!("tolerated {} vs {}", p.is_tolerated(), label["tolerated"]));
+                            fail(format!(
+                                "tolerated {} vs {}",
+                                p.is_tolerated(),
+                                label["tolerated"]
+                            ));
                         }
                         for (key, ours) in [
                             ("canonical", f.to_string()),
@@ -86,7 +90,9 @@ fn agrees_with_the_official_checker() {
                         match spec_map(&f) {
                             None if theirs.is_null() => d3 += 1,
                             None => fail("we refused the spec".into()),
-                            Some(_) if theirs.is_null() => fail("we derived a spec for an unbounded one".into()),
+                            Some(_) if theirs.is_null() => {
+                                fail("we derived a spec for an unbounded one".into())
+                            }
                             Some(ours) => {
                                 let theirs: BTreeMap<String, Value> =
                                     serde_json::from_value(theirs.clone()).expect("a mapping");
@@ -106,7 +112,9 @@ fn agrees_with_the_official_checker() {
             } else {
                 match ours {
                     Outcome::Invalid(_) => {}
-                    Outcome::Valid(p) if p.warnings().contains("rejected-by-official-checker") => d2 += 1,
+                    Outcome::Valid(p) if p.warnings().contains("rejected-by-official-checker") => {
+                        d2 += 1
+                    }
                     other => fail(format!("checker: {}; we: {other:?}", label["error"])),
                 }
             }
@@ -118,6 +126,11 @@ fn agrees_with_the_official_checker() {
         failures.is_empty(),
         "{} disagreements with the official checker, e.g.:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

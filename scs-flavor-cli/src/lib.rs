@@ -1,0 +1,186 @@
+//! The `scs-flavor` command line, as a library so that the Python package's console script
+//! runs this very code.
+//!
+//! `scs-flavor parse [-v] [-o none|prose|yaml|json] VERSION NAME...` is a drop-in for the
+//! official checker's `cli.py parse`: the same lines (`OK: NAME` with `-v`,
+//! `NOT an SCS flavor: NAME`, `MESSAGE: NAME`), warnings on stderr, and an exit status that is
+//! the number of invalid names (capped at 255). `NAME` may be `-` to read one name per line
+//! from standard input.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::ffi::OsString;
+use std::io::{BufRead, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use scs_flavor::{Outcome, Report, Strategy};
+
+mod yaml;
+
+/// Output format of `parse`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// Only the checker's lines.
+    None,
+    /// An English description of each valid name.
+    Prose,
+    /// The scs-0103 spec of each valid name as a YAML document (as the checker prints it).
+    Yaml,
+    /// One JSON object per name (valid, invalid or not SCS).
+    Json,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "scs-flavor",
+    version,
+    about = "Check, describe and explain SCS flavor names (scs-0100, scs-0103)"
+)]
+struct Cli {
+    /// Also print `OK: NAME` for valid names (and the caret line under errors on stderr).
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate flavor names, optionally describe them or print their spec.
+    ///
+    /// VERSION selects the syntax: v1, v1/v2 (v2 tolerated with a warning), v2/v1 (v1
+    /// tolerated), v2, v3 or latest (= v3). The exit status is the number of invalid names.
+    Parse {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Output::None)]
+        output: Output,
+        /// v1, v1/v2, v2/v1, v2, v3 or latest.
+        #[arg(value_parser = parse_strategy)]
+        version: Strategy,
+        /// Flavor names; `-` reads one name per line from standard input.
+        names: Vec<String>,
+    },
+}
+
+fn parse_strategy(s: &str) -> Result<Strategy, String> {
+    s.parse()
+        .map_err(|e: scs_flavor::UnknownStrategy| e.to_string())
+}
+
+/// Runs the command line `args` (with the program name first), reading names from `stdin`
+/// where a `-` asks for it, and returns the exit status.
+pub fn run<I, T>(
+    args: I,
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let out: &mut dyn Write = if e.use_stderr() { stderr } else { stdout };
+            // Reporting a usage error cannot itself be reported anywhere.
+            let _ = write!(out, "{}", e.render());
+            return e.exit_code();
+        }
+    };
+    let result = match cli.command {
+        Command::Parse {
+            output,
+            version,
+            names,
+        } => parse(cli.verbose, output, version, &names, stdin, stdout, stderr),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(stderr, "scs-flavor: {e}");
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                0
+            } else {
+                255
+            }
+        }
+    }
+}
+
+/// Calls `each` for every name, expanding `-` into the lines of `stdin` (blank lines skipped).
+fn for_each_name(
+    names: &[String],
+    stdin: &mut dyn BufRead,
+    mut each: impl FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for name in names {
+        if name != "-" {
+            each(name)?;
+            continue;
+        }
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if stdin.read_line(&mut line)? == 0 {
+                break;
+            }
+            let name = line.trim_end_matches(['\n', '\r']);
+            if !name.is_empty() {
+                each(name)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse(
+    verbose: bool,
+    output: Output,
+    strategy: Strategy,
+    names: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let mut invalid: i32 = 0;
+    for_each_name(names, stdin, |name| {
+        let outcome = strategy.check(name);
+        if let Outcome::Invalid(_) = outcome {
+            invalid = invalid.saturating_add(1);
+        }
+        if output == Output::Json {
+            let report = Report::new(name, strategy);
+            serde_json::to_writer(&mut *stdout, &report)?;
+            return writeln!(stdout);
+        }
+        match outcome {
+            Outcome::NotScs => writeln!(stdout, "NOT an SCS flavor: {name}"),
+            Outcome::Invalid(e) => {
+                if verbose {
+                    writeln!(stderr, "{}", e.render(name))?;
+                }
+                writeln!(stdout, "{e}: {name}")
+            }
+            Outcome::Valid(p) => {
+                for w in p.warnings() {
+                    writeln!(stderr, "WARNING: {w}: {name}")?;
+                }
+                let f = p.flavor();
+                match output {
+                    Output::Prose if verbose => writeln!(stdout, "{name}: {}", f.describe()),
+                    Output::Prose => writeln!(stdout, "{}", f.describe()),
+                    Output::Yaml => match f.spec() {
+                        Ok(spec) => writeln!(stdout, "{}", yaml::document(spec)),
+                        // The warning above already says why there is no spec.
+                        Err(_) => Ok(()),
+                    },
+                    _ if verbose => writeln!(stdout, "OK: {name}"),
+                    _ => Ok(()),
+                }
+            }
+        }
+    })?;
+    Ok(invalid.min(255))
+}

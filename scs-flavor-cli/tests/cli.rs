@@ -1,0 +1,204 @@
+//! The `scs-flavor` command: lines, exit codes, stdin, and the json/yaml/prose outputs.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Runs the library entry point with `args` and `stdin`; returns (exit, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("scs-flavor").chain(args.iter().copied());
+    let code = scs_flavor_cli::run(argv, &mut stdin.as_bytes(), &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).expect("utf-8 stdout"),
+        String::from_utf8(err).expect("utf-8 stderr"),
+    )
+}
+
+#[test]
+fn checker_lines_and_exit_status() {
+    let (code, out, err) = run(
+        &[
+            "-v",
+            "parse",
+            "v3",
+            "SCS-2V-4-20s",
+            "SCS-2V:4",
+            "m1.large",
+            "SCS-2V-4_i7",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "OK: SCS-2V-4-20s\n\
+         this is a v1 name, which strategy v3 does not accept (expected the v2 syntax): SCS-2V:4\n\
+         NOT an SCS flavor: m1.large\n\
+         CPU generation 7 is not defined for Intel (expected 0-6 or none): SCS-2V-4_i7\n"
+    );
+    // -v also draws the caret line under each error on stderr.
+    assert!(
+        err.contains("SCS-2V-4_i7\n         ^^ CPU generation 7"),
+        "{err}"
+    );
+}
+
+#[test]
+fn quiet_without_verbose_and_warnings_on_stderr() {
+    let (code, out, err) = run(&["parse", "v3", "SCS-04V-8", "SCS-2V-4"], "");
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!(
+        err,
+        "WARNING: not in canonical form: write `SCS-4V-8`: SCS-04V-8\n"
+    );
+}
+
+#[test]
+fn tolerated_v1_warns() {
+    let (code, out, err) = run(&["-v", "parse", "v2/v1", "SCS-2V:4:20s"], "");
+    assert_eq!((code, out.as_str()), (0, "OK: SCS-2V:4:20s\n"));
+    assert!(err.contains("WARNING: v1 syntax is merely tolerated by strategy v2/v1: SCS-2V:4:20s"));
+}
+
+#[test]
+fn names_from_stdin() {
+    let input = "SCS-2V-4\nSCS-2V-4-20s\r\n\nSCS-0V-4\nSCS-2V-3.25\nfoo\n";
+    let (code, out, _) = run(&["-v", "parse", "latest", "-"], input);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "OK: SCS-2V-4\nOK: SCS-2V-4-20s\nvCPU count must be positive, not 0: SCS-0V-4\n\
+         RAM must be a multiple of 0.5 GiB: SCS-2V-3.25\nNOT an SCS flavor: foo\n"
+    );
+}
+
+#[test]
+fn exit_status_is_capped_at_255() {
+    let input = "SCS-0V-4\n".repeat(300);
+    let (code, out, _) = run(&["parse", "v3", "-"], &input);
+    assert_eq!(code, 255);
+    assert_eq!(out.lines().count(), 300);
+}
+
+#[test]
+fn yaml_output_matches_the_checker() {
+    let (code, out, _) = run(
+        &["parse", "-o", "yaml", "v3", "SCS-2V-4-20s", "SCS-1L-1"],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "---\ncpus: 2\ndisk: 20\nram: 4.0\nscs:cpu-type: shared-core\nscs:disk0-type: ssd\n\
+         scs:name-v1: SCS-2V:4:20s\nscs:name-v2: SCS-2V-4-20s\n\n\
+         ---\ncpus: 1\nram: 1.0\nscs:cpu-type: crowded-core\nscs:name-v1: SCS-1L:1\n\
+         scs:name-v2: SCS-1L-1\n\n"
+    );
+}
+
+#[test]
+fn yaml_null_disk_and_sorted_disk_keys() {
+    let (_, out, _) = run(&["parse", "-o", "yaml", "v3", "SCS-2V-4-12xn"], "");
+    assert!(out.contains("\ndisk: null\n"), "{out}");
+    // Keys sorted as strings, as yaml.dump does: disk10 before disk2.
+    let d10 = out.find("scs:disk10-type").expect("disk10");
+    let d2 = out.find("scs:disk2-type").expect("disk2");
+    assert!(d10 < d2);
+}
+
+#[test]
+fn yaml_skips_unbounded_specs_with_a_warning() {
+    let (code, out, err) = run(&["parse", "-o", "yaml", "v3", "SCS-2V-4-99999999x10"], "");
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert!(err.contains("99999999 disks are unreasonable"), "{err}");
+}
+
+#[test]
+fn json_lines() {
+    let (code, out, err) = run(
+        &[
+            "parse",
+            "-o",
+            "json",
+            "v3",
+            "SCS-2V-4_GNa_ib",
+            "SCS-2V-4_i7",
+            "m1",
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(err, "");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["status"], "valid");
+    assert_eq!(lines[0]["name"], "SCS-2V-4_GNa_ib");
+    assert_eq!(lines[0]["spec"]["ram"], 4.0);
+    assert_eq!(
+        lines[0]["warnings"][0]["kind"],
+        "rejected-by-official-checker"
+    );
+    assert_eq!(
+        lines[1]["error"],
+        serde_json::json!({"kind": "cpu-generation", "start": 9, "end": 11,
+            "message": "CPU generation 7 is not defined for Intel (expected 0-6 or none)"})
+    );
+    assert_eq!(
+        lines[2],
+        serde_json::json!({"input": "m1", "status": "not-scs"})
+    );
+}
+
+#[test]
+fn prose() {
+    let (_, out, _) = run(&["parse", "-o", "prose", "v3", "SCS-2C-4-10n"], "");
+    assert_eq!(
+        out,
+        "2 dedicated cores, 4 GiB ECC RAM, 10 GB network disk\n"
+    );
+    let (_, out, _) = run(&["-v", "parse", "-o", "prose", "v3", "SCS-1V-0.5"], "");
+    assert_eq!(
+        out,
+        "SCS-1V-0.5: 1 vCPU, 0.5 GiB ECC RAM, no root disk (boot from a volume)\n"
+    );
+}
+
+#[test]
+fn usage_errors() {
+    let (code, _, err) = run(&["parse", "v4", "SCS-2V-4"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown strategy"), "{err}");
+    let (code, out, _) = run(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("parse"));
+}
+
+#[test]
+fn the_binary_reads_stdin_and_exits_with_the_count() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scs-flavor"))
+        .args(["parse", "v3", "SCS-2V-4", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the scs-flavor binary");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"SCS-2V-4-20s\nSCS-2v-4\nSCS-2V-4_kvm_kvm\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "expected CPU type `L`, `V`, `T` or `C` after the vCPU count, found `v`: SCS-2v-4\n\
+         the hypervisor extension is repeated (expected extensions in the order hypervisor, hwv, \
+         CPU brand, GPU, ib, each once): SCS-2V-4_kvm_kvm\n"
+    );
+}
