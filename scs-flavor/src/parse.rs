@@ -14,7 +14,7 @@ use nom::bytes::complete::{tag, take, take_while};
 use nom::character::complete::{char, digit0, digit1, one_of};
 use nom::combinator::{eof, opt, peek};
 use nom::sequence::{preceded, terminated};
-use nom::{IResult, Parser};
+use nom::{IResult, Offset, Parser};
 
 use crate::error::{Component, Error, ErrorKind, Field};
 use crate::model::{
@@ -206,6 +206,7 @@ fn ib(t: &Table) -> impl Fn(In<'_>) -> Res<'_, ()> + '_ {
 
 /// Positions: the whole input's length minus what is left.
 struct Cursor<'a> {
+    all: In<'a>,
     len: usize,
     rest: In<'a>,
 }
@@ -216,8 +217,8 @@ impl<'a> Cursor<'a> {
     }
 
     fn at(&self, part: In<'a>) -> usize {
-        // `part` is a sub-slice of the input at or after the cursor.
-        self.len - part.len()
+        // `part` is a sub-slice of the input.
+        self.all.offset(part)
     }
 
     /// Runs `p`; on a match advances and returns the value with the start offset.
@@ -323,6 +324,7 @@ pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Erro
     };
     spans.set(Component::Prefix, 0, PREFIX.len());
     let mut c = Cursor {
+        all: bytes,
         len: bytes.len(),
         rest: body,
     };
