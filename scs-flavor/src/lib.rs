@@ -71,4 +71,10 @@ pub use render::{v1_to_v2, v2_to_v1, Convert, Name};
 pub use report::Report;
 pub use spec::{Spec, SpecKey, SpecValue, TooManyDisks, MAX_SPEC_DISKS};
 pub use syntax::{Strategy, Syntax, UnknownStrategy};
+pub use tables::{Level, StandardFlavor, STANDARD_FLAVORS};
 pub use warnings::{LabelProblem, Undescribed, Warning, WarningKind, Warnings};
+
+/// The README's examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
