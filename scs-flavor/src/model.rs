@@ -320,7 +320,7 @@ pub struct Disk {
     pub kind: Option<DiskType>,
 }
 
-/// The CPU brand extension: `_` vendor [generation] [`h`…], e.g. `_i3h`, `_z`, `_a1`.
+/// The CPU brand extension: `_ vendor [generation] [h…]`, e.g. `_i3h`, `_z`, `_a1`.
 ///
 /// Generation 0 means "rather old or unspecified" and is not written (`_i0` reads as `_i`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -392,7 +392,7 @@ impl GpuGeneration {
     }
 }
 
-/// The GPU extension: `_` kind vendor [gen] [`-`units [`h`…]] [`-`vram [`h`…]], e.g.
+/// The GPU extension: `_ kind vendor [gen] [-units [h…]] [-vram [h…]]`, e.g.
 /// `_GNa-64`, `_gA3.1-48h-24h`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Gpu {

@@ -413,3 +413,42 @@ fn write_into_a_buffer() {
     assert!(f.write_to(scs_flavor::Syntax::V2, &mut small).is_err());
     assert_eq!(f.v2().len(), "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".len());
 }
+
+#[test]
+fn hostile_inputs_get_typed_errors() {
+    let mib = 1 << 20;
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "not-scs"),
+        (" ".repeat(mib), "not-scs"),
+        (format!("SCS-{}", "9".repeat(mib)), "expected-cpu-type"),
+        (format!("SCS-{}V-4", "9".repeat(mib)), "too-large"),
+        (format!("SCS-2V-{}", "1".repeat(mib)), "too-large"),
+        (format!("SCS-2V-4.{}", "0".repeat(mib)), "valid"),
+        (format!("SCS-2V-4_GN{}", "x".repeat(mib)), "gpu-generation"),
+        (format!("SCS-2V-4{}", "_kvm".repeat(mib / 4)), "repeated"),
+        (format!("SCS-2V-4_{}", "é".repeat(mib / 2)), "unexpected"),
+        ("SCS-2V-4\0".into(), "unexpected"),
+        ("SCS-2V-4\u{FFFD}".into(), "unexpected"),
+        ("SCS-2V-4\n".into(), "unexpected"),
+        ("SCS-\u{1F600}".into(), "expected-cpu-type"),
+    ];
+    for (name, expected) in cases {
+        for &strategy in Strategy::ALL {
+            let got = match strategy.check(&name) {
+                Outcome::Valid(_) => "valid",
+                Outcome::NotScs => "not-scs",
+                Outcome::Invalid(e) => {
+                    assert!(e.end() <= name.len() && name.is_char_boundary(e.start()));
+                    if strategy == Strategy::V3 {
+                        e.kind().code()
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            if strategy == Strategy::V3 || got != "valid" {
+                assert_eq!(got, expected, "{strategy} {:?}…", &name[..name.len().min(20)]);
+            }
+        }
+    }
+}
