@@ -202,3 +202,54 @@ fn the_binary_reads_stdin_and_exits_with_the_count() {
          CPU brand, GPU, ib, each once): SCS-2V-4_kvm_kvm\n"
     );
 }
+
+/// Reads the plain YAML our `-o yaml` writes as YAML 1.1 (PyYAML) would: ints, floats, null,
+/// strings.
+fn load_plain_yaml(doc: &str) -> serde_json::Map<String, serde_json::Value> {
+    doc.lines()
+        .filter(|l| !l.is_empty() && *l != "---")
+        .map(|l| {
+            let (k, v) = l.split_once(": ").expect("key: value");
+            let value = if v == "null" {
+                serde_json::Value::Null
+            } else if let Ok(n) = v.parse::<u64>() {
+                n.into()
+            } else if v.contains('.') && v.parse::<f64>().is_ok() {
+                v.parse::<f64>().expect("float").into()
+            } else {
+                assert!(
+                    v.chars().all(|c| c.is_ascii_alphanumeric() || "-:._".contains(c))
+                        && !v.starts_with(['-', ':', '.']),
+                    "plain scalar {v:?}"
+                );
+                v.into()
+            };
+            (k.to_string(), value)
+        })
+        .collect()
+}
+
+#[test]
+fn yaml_loads_to_the_checkers_mapping_for_every_vector() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/reference-labels.jsonl");
+    let text = std::fs::read_to_string(path).expect("shared vectors beside the checkout");
+    let mut checked = 0;
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("json");
+        let label = &row["v3"];
+        if label["ok"] != true || label["extra_specs"].is_null() {
+            continue;
+        }
+        let name = row["name"].as_str().expect("name");
+        let (code, out, _) = run(&["parse", "-o", "yaml", "v3", name], "");
+        if code != 0 || out.is_empty() {
+            // Deviation D1: a number beyond our bound.
+            continue;
+        }
+        assert!(out.starts_with("---\n") && out.ends_with("\n\n"), "{out}");
+        let ours = serde_json::Value::Object(load_plain_yaml(&out));
+        assert_eq!(ours, label["extra_specs"], "{name}");
+        checked += 1;
+    }
+    assert!(checked > 1000, "only {checked} names checked");
+}
