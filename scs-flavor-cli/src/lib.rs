@@ -6,6 +6,9 @@
 //! `NOT an SCS flavor: NAME`, `MESSAGE: NAME`), warnings on stderr, and an exit status that is
 //! the number of invalid names (capped at 255). `NAME` may be `-` to read one name per line
 //! from standard input.
+//!
+//! `scs-flavor audit FILE|-` audits a cloud's flavor list offline and `scs-flavor select`
+//! picks the flavors that fit requirements: see the `scs-flavor-audit` crate.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -16,6 +19,8 @@ use std::io::{BufRead, Write};
 use clap::{Parser, Subcommand, ValueEnum};
 use scs_flavor::{Outcome, Report, Strategy};
 
+mod audit;
+mod select;
 mod yaml;
 
 /// Output format of `parse`.
@@ -61,6 +66,16 @@ enum Command {
         /// Flavor names; `-` reads one name per line from standard input.
         names: Vec<String>,
     },
+    /// Audit a cloud's flavor list offline (scs-0100 syntax and semantics, scs-0103 standard
+    /// flavors, extra_specs) as the official test cases do; `--fix` prints the commands.
+    ///
+    /// Exit status: 0 if nothing fails, 1 if something does, 2 for unreadable input.
+    Audit(audit::AuditArgs),
+    /// Select the flavors that satisfy requirements, least over-provisioned first, and say why
+    /// the others do not.
+    ///
+    /// Exit status: 0 if some flavor matches, 1 if none does, 2 for unreadable input.
+    Select(select::SelectArgs),
 }
 
 fn parse_strategy(s: &str) -> Result<Strategy, String> {
@@ -95,16 +110,16 @@ where
             version,
             names,
         } => parse(cli.verbose, output, version, &names, stdin, stdout, stderr),
+        Command::Audit(args) => audit::run(&args, stdin, stdout, stderr),
+        Command::Select(args) => select::run(&args, stdin, stdout, stderr),
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`| head`) is a normal way for the reader to stop.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(stderr, "scs-flavor: {e}");
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                0
-            } else {
-                255
-            }
+            255
         }
     }
 }

@@ -218,7 +218,8 @@ fn load_plain_yaml(doc: &str) -> serde_json::Map<String, serde_json::Value> {
                 v.parse::<f64>().expect("float").into()
             } else {
                 assert!(
-                    v.chars().all(|c| c.is_ascii_alphanumeric() || "-:._".contains(c))
+                    v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-:._".contains(c))
                         && !v.starts_with(['-', ':', '.']),
                     "plain scalar {v:?}"
                 );
@@ -231,7 +232,10 @@ fn load_plain_yaml(doc: &str) -> serde_json::Map<String, serde_json::Value> {
 
 #[test]
 fn yaml_loads_to_the_checkers_mapping_for_every_vector() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/reference-labels.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/vectors/reference-labels.jsonl"
+    );
     let text = std::fs::read_to_string(path).expect("shared vectors beside the checkout");
     let mut checked = 0;
     for line in text.lines() {

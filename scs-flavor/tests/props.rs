@@ -31,7 +31,11 @@ fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec<'static>> {
                 units,
                 unit_frequency: if units.is_some() { uf } else { 0 },
                 vram: if units.is_some() { vram } else { None },
-                vram_bandwidth: if units.is_some() && vram.is_some() { bw } else { 0 },
+                vram_bandwidth: if units.is_some() && vram.is_some() {
+                    bw
+                } else {
+                    0
+                },
             }
         })
 }
@@ -52,8 +56,8 @@ fn builder() -> impl proptest::strategy::Strategy<Value = Builder<'static>> {
         prop::option::of(gpu()),
         any::<bool>(),
     );
-    (cpu, ram, disk, ext).prop_map(|((cpus, kind, insecure), (half, u, o), disk, (hyp, hwv, brand, gpu, ib))| {
-        Builder {
+    (cpu, ram, disk, ext).prop_map(
+        |((cpus, kind, insecure), (half, u, o), disk, (hyp, hwv, brand, gpu, ib))| Builder {
             cpus,
             cpu_type: kind,
             cpu_insecure: insecure,
@@ -70,8 +74,8 @@ fn builder() -> impl proptest::strategy::Strategy<Value = Builder<'static>> {
             }),
             gpu,
             ib,
-        }
-    })
+        },
+    )
 }
 
 /// Strings made of the name alphabet, so that the parser gets deep.
@@ -135,7 +139,11 @@ fn check(strategy: Strategy, s: &str) -> Result<(), TestCaseError> {
         Outcome::Valid(p) => {
             let f = p.flavor();
             prop_assert_eq!(parse(&f.to_string()), Ok(f));
-            let _ = (f.describe().to_string(), p.explain().count(), p.warnings().count());
+            let _ = (
+                f.describe().to_string(),
+                p.explain().count(),
+                p.warnings().count(),
+            );
         }
         Outcome::NotScs => prop_assert!(!s.starts_with("SCS-")),
     }

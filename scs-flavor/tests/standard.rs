@@ -8,32 +8,92 @@ use scs_flavor::{
 
 /// Examples the v3 text gives as valid.
 const VALID: &[&str] = &[
-    "SCS-2C-4-10n", "SCS-2T-4-10n", "SCS-2V-4-10n", "SCS-2L-4-10n", "SCS-2Li-4-10n",
-    "SCS-2C-3.5-10n", "SCS-2C-4u-10n", "SCS-2C-4o-10n", "SCS-2C-4uo-10n", "SCS-2C-4-10s",
-    "SCS-2C-4-10s_bms_z3", "SCS-2C-4-3x10s", "SCS-2C-4-3x10s_bms_z3", "SCS-2C-4-10",
-    "SCS-2C-4-10_bms_z3", "SCS-2C-4-n", "SCS-2C-4-", "SCS-2C-4-_bms_z3",
-    "SCS-2C-4-_bms_z3h_GNa-64_ib", "SCS-2C-4-_ib", "SCS-2C-4", "SCS-2C-4_bms_z3",
-    "SCS-2C-4-3x10", "SCS-2C-4-10n_bms", "SCS-2C-4-10n_bms_z3h", "SCS-2C-4-10n_z",
-    "SCS-2C-4-10n_z3", "SCS-2C-4-10n_z3h", "SCS-2C-4-10n_z3hh", "SCS-2C-4-10n_bms_z",
-    "SCS-2C-4-10n_bms_z3hh", "SCS-2C-4-10_kvm_hwv", "SCS-2C-4-10_hwv", "SCS-2C-4-10_bms_hwv",
-    "SCS-16V-64-500s_GNa-14-6h", "SCS-8Ti-32-50p_i1", "SCS-1L-1u-5",
-    "SCS-16T-64-200s_GNa-72-24_ib", "SCS-4C-16-2x200p_a1", "SCS-1V-0.5", "SCS-4V-16-50",
-    "SCS-8T-16-50n_i2", "SCS-8T-16-50n_z2", "SCS-1C-1.5-8s", "SCS-1T-1-5n", "SCS-2V-4-20p",
+    "SCS-2C-4-10n",
+    "SCS-2T-4-10n",
+    "SCS-2V-4-10n",
+    "SCS-2L-4-10n",
+    "SCS-2Li-4-10n",
+    "SCS-2C-3.5-10n",
+    "SCS-2C-4u-10n",
+    "SCS-2C-4o-10n",
+    "SCS-2C-4uo-10n",
+    "SCS-2C-4-10s",
+    "SCS-2C-4-10s_bms_z3",
+    "SCS-2C-4-3x10s",
+    "SCS-2C-4-3x10s_bms_z3",
+    "SCS-2C-4-10",
+    "SCS-2C-4-10_bms_z3",
+    "SCS-2C-4-n",
+    "SCS-2C-4-",
+    "SCS-2C-4-_bms_z3",
+    "SCS-2C-4-_bms_z3h_GNa-64_ib",
+    "SCS-2C-4-_ib",
+    "SCS-2C-4",
+    "SCS-2C-4_bms_z3",
+    "SCS-2C-4-3x10",
+    "SCS-2C-4-10n_bms",
+    "SCS-2C-4-10n_bms_z3h",
+    "SCS-2C-4-10n_z",
+    "SCS-2C-4-10n_z3",
+    "SCS-2C-4-10n_z3h",
+    "SCS-2C-4-10n_z3hh",
+    "SCS-2C-4-10n_bms_z",
+    "SCS-2C-4-10n_bms_z3hh",
+    "SCS-2C-4-10_kvm_hwv",
+    "SCS-2C-4-10_hwv",
+    "SCS-2C-4-10_bms_hwv",
+    "SCS-16V-64-500s_GNa-14-6h",
+    "SCS-8Ti-32-50p_i1",
+    "SCS-1L-1u-5",
+    "SCS-16T-64-200s_GNa-72-24_ib",
+    "SCS-4C-16-2x200p_a1",
+    "SCS-1V-0.5",
+    "SCS-4V-16-50",
+    "SCS-8T-16-50n_i2",
+    "SCS-8T-16-50n_z2",
+    "SCS-1C-1.5-8s",
+    "SCS-1T-1-5n",
+    "SCS-2V-4-20p",
 ];
 
 /// GPU name pieces from the implementation notes' table.
 const GPUS: &[&str] = &[
-    "GNa-72-24", "GNa-84-48", "GNa-56-24", "GNa-28-12", "GNa-14-6", "GNa-56h-24h",
-    "GNa-108h-80h", "GNa-54h-40h", "GNa-27h-20h", "GNa-15h-10h", "GNa-108-80h", "GNl-58-24",
-    "GNl-142-48", "GNl-142h-48", "GNl-142hh-48", "GNl-22-16", "GNg-132-80h", "GNg-18-10h",
-    "GNg-132-141h", "GNb-160-192h", "GNb-44-45h", "GNu-160-288h", "GNb-188-96", "GA2-104-64h",
-    "GA2-208-128h", "GA3-304-192h", "GA4-256-288h", "GA4-256h-288h",
+    "GNa-72-24",
+    "GNa-84-48",
+    "GNa-56-24",
+    "GNa-28-12",
+    "GNa-14-6",
+    "GNa-56h-24h",
+    "GNa-108h-80h",
+    "GNa-54h-40h",
+    "GNa-27h-20h",
+    "GNa-15h-10h",
+    "GNa-108-80h",
+    "GNl-58-24",
+    "GNl-142-48",
+    "GNl-142h-48",
+    "GNl-142hh-48",
+    "GNl-22-16",
+    "GNg-132-80h",
+    "GNg-18-10h",
+    "GNg-132-141h",
+    "GNb-160-192h",
+    "GNb-44-45h",
+    "GNu-160-288h",
+    "GNb-188-96",
+    "GA2-104-64h",
+    "GA2-208-128h",
+    "GA3-304-192h",
+    "GA4-256-288h",
+    "GA4-256h-288h",
 ];
 
 #[test]
 fn the_standards_valid_examples_are_valid_and_canonical() {
     for &name in VALID {
-        let p = Strategy::V3.parse(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = Strategy::V3
+            .parse(name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(p.flavor().to_string(), name, "canonical form of {name}");
         assert!(!p.warnings().contains("non-canonical"), "{name}");
     }
@@ -62,24 +122,44 @@ fn the_standards_struck_through_examples_are_invalid() {
         )
     );
     // ~~SCS-2iT-4-10n~~: this order is forbidden.
-    assert_eq!(error("SCS-2iT-4-10n").0, ErrorKind::ExpectedCpuType { found: Some('i') });
+    assert_eq!(
+        error("SCS-2iT-4-10n").0,
+        ErrorKind::ExpectedCpuType { found: Some('i') }
+    );
     // ~~SCS-2C-4ou-10n~~
     let (kind, start, end, msg) = error("SCS-2C-4ou-10n");
     assert_eq!((start, end), (9, 14));
-    assert!(matches!(kind, ErrorKind::Unexpected { after: Component::CpuRam, found: 'u', .. }));
+    assert!(matches!(
+        kind,
+        ErrorKind::Unexpected {
+            after: Component::CpuRam,
+            found: 'u',
+            ..
+        }
+    ));
     assert_eq!(
         msg,
         "unexpected `u` after the CPU/RAM part: expected a disk (`-`), an extension (`_`) or the end of the name"
     );
     // ~~SCS-2C-4-1.5n~~: disk sizes are whole.
     let (kind, start, ..) = error("SCS-2C-4-1.5n");
-    assert!(matches!(kind, ErrorKind::Unexpected { after: Component::Disk, found: '.', .. }));
+    assert!(matches!(
+        kind,
+        ErrorKind::Unexpected {
+            after: Component::Disk,
+            found: '.',
+            ..
+        }
+    ));
     assert_eq!(start, 10);
     // ~~SCS-2C-4-10_hwv_xen~~: wrong ordering.
     assert_eq!(
         error("SCS-2C-4-10_hwv_xen"),
         (
-            ErrorKind::OutOfOrder { component: Component::Hypervisor, after: Component::Hwv },
+            ErrorKind::OutOfOrder {
+                component: Component::Hypervisor,
+                after: Component::Hwv
+            },
             15,
             19,
             "the hypervisor extension must come before the hardware virtualisation extension \
@@ -89,7 +169,10 @@ fn the_standards_struck_through_examples_are_invalid() {
     );
     // The text lists `SCS-2C-4-n_bms_3` as valid, but `_3` has no vendor letter; the official
     // checker rejects it ("Extra characters: _3"), and so do we.
-    assert!(matches!(error("SCS-2C-4-n_bms_3").0, ErrorKind::Unexpected { found: '_', .. }));
+    assert!(matches!(
+        error("SCS-2C-4-n_bms_3").0,
+        ErrorKind::Unexpected { found: '_', .. }
+    ));
 }
 
 #[test]
@@ -131,7 +214,10 @@ fn error_messages_name_the_component() {
         let e = parse(name).expect_err(name);
         assert_eq!(e.to_string(), message, "{name}");
         assert_eq!((e.start(), e.end()), span, "{name}");
-        assert!(name.is_char_boundary(e.start()) && name.is_char_boundary(e.end()), "{name}");
+        assert!(
+            name.is_char_boundary(e.start()) && name.is_char_boundary(e.end()),
+            "{name}"
+        );
     }
 }
 
@@ -146,7 +232,9 @@ fn caret_rendering() {
     // Columns count characters, not bytes; a missing part gets one caret.
     let name = "SCS-ä";
     let e = Strategy::V3.check(name);
-    let Outcome::Invalid(e) = e else { panic!("{e:?}") };
+    let Outcome::Invalid(e) = e else {
+        panic!("{e:?}")
+    };
     assert_eq!(
         e.render(name).to_string(),
         "SCS-ä\n    ^ expected CPU type `L`, `V`, `T` or `C` after the vCPU count, found `ä`"
@@ -170,7 +258,10 @@ fn strategies() {
     assert_eq!(outcome(Strategy::V3, v2), "valid tolerated=false");
     // `chy` exists only in v2/v3.
     assert_eq!(outcome(Strategy::V1, "SCS-2V:4-chy"), "invalid unexpected");
-    assert_eq!(outcome(Strategy::V3, "SCS-2V-4_chy"), "valid tolerated=false");
+    assert_eq!(
+        outcome(Strategy::V3, "SCS-2V-4_chy"),
+        "valid tolerated=false"
+    );
     assert_eq!("latest".parse::<Strategy>(), Ok(Strategy::V3));
     assert_eq!("V2/V1".parse::<Strategy>(), Ok(Strategy::V2V1));
     assert!("v4".parse::<Strategy>().is_err());
@@ -196,15 +287,25 @@ fn odd_forms_the_checker_accepts() {
         ("SCS-2V-4_GN-08", "SCS-2V-4_GN-8"),
     ];
     for (name, canonical) in cases {
-        let p = Strategy::V3.parse(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = Strategy::V3
+            .parse(name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(p.flavor().to_string(), canonical);
-        assert_eq!(parse(canonical), Ok(p.flavor()), "{canonical} reads back the same");
+        assert_eq!(
+            parse(canonical),
+            Ok(p.flavor()),
+            "{canonical} reads back the same"
+        );
     }
 }
 
 fn warnings(name: &str, strategy: Strategy) -> Vec<(String, String)> {
-    let p = strategy.parse(name).unwrap_or_else(|e| panic!("{name}: {e}"));
-    p.warnings().map(|w| (w.kind.code().to_string(), w.to_string())).collect()
+    let p = strategy
+        .parse(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    p.warnings()
+        .map(|w| (w.kind.code().to_string(), w.to_string()))
+        .collect()
 }
 
 #[test]
@@ -227,11 +328,22 @@ fn warnings_on_valid_names() {
     let w = warnings("SCS-2V-4_GNa_ib", Strategy::V3);
     assert_eq!(w[0].0, "rejected-by-official-checker");
     assert!(w[0].1.contains("certification would fail"));
-    assert_eq!(warnings("SCS-2V-4_GN_ib", Strategy::V3)[0].0, "rejected-by-official-checker");
+    assert_eq!(
+        warnings("SCS-2V-4_GN_ib", Strategy::V3)[0].0,
+        "rejected-by-official-checker"
+    );
     // `h` stops the checker's GPU generation, so `_ib` is read: no D2 here.
-    assert_eq!(warnings("SCS-2V-4_GNah_ib", Strategy::V3)[0].0, "undescribed");
+    assert_eq!(
+        warnings("SCS-2V-4_GNah_ib", Strategy::V3)[0].0,
+        "undescribed"
+    );
     assert_eq!(warnings("SCS-2V-4_GNa-1_ib", Strategy::V3), []);
-    let codes = |n| warnings(n, Strategy::V3).into_iter().map(|w| w.0).collect::<Vec<_>>();
+    let codes = |n| {
+        warnings(n, Strategy::V3)
+            .into_iter()
+            .map(|w| w.0)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(codes("SCS-2V-4-3x"), ["undescribed"]);
     assert_eq!(codes("SCS-2V-4_GNah"), ["undescribed"]);
     assert_eq!(codes("SCS-2V-4_GNah-24"), ["undescribed", "undescribed"]);
@@ -239,18 +351,32 @@ fn warnings_on_valid_names() {
     assert_eq!(codes("SCS-2C-4-"), ["not-kubernetes-label"]);
     assert_eq!(
         codes("SCS-2147483648V-2097152-2147483648"),
-        ["too-large-for-nova", "too-large-for-nova", "too-large-for-nova"]
+        [
+            "too-large-for-nova",
+            "too-large-for-nova",
+            "too-large-for-nova"
+        ]
     );
     assert_eq!(codes("SCS-2V-4-65x10"), ["too-many-disks"]);
     assert_eq!(codes("SCS-2V-4-64x10"), [] as [&str; 0]);
     let long = format!("SCS-2V-{}4", "0".repeat(300));
-    assert_eq!(codes(&long), ["non-canonical", "not-kubernetes-label", "too-long-for-openstack"]);
+    assert_eq!(
+        codes(&long),
+        [
+            "non-canonical",
+            "not-kubernetes-label",
+            "too-long-for-openstack"
+        ]
+    );
 }
 
 #[test]
 fn short_names() {
     let cases = [
-        ("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib", "SCS-16T-64-3x10s_GNa-64_ib"),
+        (
+            "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib",
+            "SCS-16T-64-3x10s_GNa-64_ib",
+        ),
         ("SCS-4C-16-2x200p_a1h", "SCS-4C-16-2x200p_a"),
         ("SCS-4C-16_r", "SCS-4C-16_r"),
         ("SCS-2V-4_z3hh", "SCS-2V-4"),
@@ -259,20 +385,33 @@ fn short_names() {
     for (name, short) in cases {
         let f = parse(name).expect(name);
         assert_eq!(f.short().to_string(), short);
-        assert_eq!(f.short().v1().to_string(), scs_flavor::v2_to_v1(short).to_string());
+        assert_eq!(
+            f.short().v1().to_string(),
+            scs_flavor::v2_to_v1(short).to_string()
+        );
     }
 }
 
 #[test]
 fn spec_and_bounded_disks() {
     let f = parse("SCS-2V-4-3xn").expect("valid");
-    let spec: Vec<String> = f.spec().expect("bounded").map(|(k, v)| format!("{k}={v}")).collect();
+    let spec: Vec<String> = f
+        .spec()
+        .expect("bounded")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
     assert_eq!(
         spec,
         [
-            "cpus=2", "scs:cpu-type=shared-core", "ram=4.0", "disk=null",
-            "scs:disk0-type=network", "scs:disk1-type=network", "scs:disk2-type=network",
-            "scs:name-v1=SCS-2V:4:3xn", "scs:name-v2=SCS-2V-4-3xn",
+            "cpus=2",
+            "scs:cpu-type=shared-core",
+            "ram=4.0",
+            "disk=null",
+            "scs:disk0-type=network",
+            "scs:disk1-type=network",
+            "scs:disk2-type=network",
+            "scs:name-v1=SCS-2V:4:3xn",
+            "scs:name-v2=SCS-2V-4-3xn",
         ]
     );
     let f = parse("SCS-2V-4-99999999x10").expect("valid, if absurd");
@@ -284,18 +423,36 @@ fn spec_and_bounded_disks() {
 fn explain_gives_spans_and_meanings() {
     let name = "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib";
     let p = Strategy::V3.parse(name).expect("valid");
-    let parts: Vec<(Component, &str, String)> =
-        p.explain().map(|part| (part.component, part.text, part.meaning.to_string())).collect();
+    let parts: Vec<(Component, &str, String)> = p
+        .explain()
+        .map(|part| (part.component, part.text, part.meaning.to_string()))
+        .collect();
     assert_eq!(
         parts,
         [
             (Component::Prefix, "SCS-", "SCS flavor name".into()),
-            (Component::CpuRam, "16T-64", "16 dedicated SMT threads, 64 GiB ECC RAM".into()),
+            (
+                Component::CpuRam,
+                "16T-64",
+                "16 dedicated SMT threads, 64 GiB ECC RAM".into()
+            ),
             (Component::Disk, "-3x10s", "3 × 10 GB local SSD".into()),
             (Component::Hypervisor, "_bms", "bare metal".into()),
-            (Component::Hwv, "_hwv", "hardware-accelerated (nested) virtualisation".into()),
-            (Component::CpuBrand, "_i3h", "Intel Ice Lake, high frequency".into()),
-            (Component::Gpu, "_GNa-64", "Nvidia Ampere pass-through GPU with 64 SMs".into()),
+            (
+                Component::Hwv,
+                "_hwv",
+                "hardware-accelerated (nested) virtualisation".into()
+            ),
+            (
+                Component::CpuBrand,
+                "_i3h",
+                "Intel Ice Lake, high frequency".into()
+            ),
+            (
+                Component::Gpu,
+                "_GNa-64",
+                "Nvidia Ampere pass-through GPU with 64 SMs".into()
+            ),
             (Component::Ib, "_ib", "Infiniband".into()),
         ]
     );
@@ -307,8 +464,14 @@ fn explain_gives_spans_and_meanings() {
 #[test]
 fn descriptions_avoid_the_checkers_bugs() {
     let d = |n: &str| parse(n).expect(n).describe().to_string();
-    assert_eq!(d("SCS-2C-4-n"), "2 dedicated cores, 4 GiB ECC RAM, network disk of a size chosen by the cloud");
-    assert_eq!(d("SCS-1L-1u-5"), "1 heavily oversubscribed vCPU, 1 GiB non-ECC RAM, 5 GB disk");
+    assert_eq!(
+        d("SCS-2C-4-n"),
+        "2 dedicated cores, 4 GiB ECC RAM, network disk of a size chosen by the cloud"
+    );
+    assert_eq!(
+        d("SCS-1L-1u-5"),
+        "1 heavily oversubscribed vCPU, 1 GiB non-ECC RAM, 5 GB disk"
+    );
     assert_eq!(
         d("SCS-2Vi-3.5o-_kvm"),
         "2 vCPUs (insecure: CPU vulnerability mitigations not guaranteed), 3.5 GiB ECC RAM \
@@ -324,8 +487,14 @@ fn descriptions_avoid_the_checkers_bugs() {
 
 #[test]
 fn v1_v2_string_conversion() {
-    assert_eq!(scs_flavor::v2_to_v1("SCS-2V-4-20s_GNa-64_ib").to_string(), "SCS-2V:4:20s-GNa:64-ib");
-    assert_eq!(scs_flavor::v1_to_v2("SCS-2V:4:20s-GNa:64-ib").to_string(), "SCS-2V-4-20s_GNa-64_ib");
+    assert_eq!(
+        scs_flavor::v2_to_v1("SCS-2V-4-20s_GNa-64_ib").to_string(),
+        "SCS-2V:4:20s-GNa:64-ib"
+    );
+    assert_eq!(
+        scs_flavor::v1_to_v2("SCS-2V:4:20s-GNa:64-ib").to_string(),
+        "SCS-2V-4-20s_GNa-64_ib"
+    );
     assert_eq!(scs_flavor::v1_to_v2("").to_string(), "");
     assert_eq!(scs_flavor::v1_to_v2("ab").to_string(), "ab");
 }
@@ -347,9 +516,26 @@ fn builder_refuses_what_cannot_be_written() {
         .hwv(true)
         .cpu_brand(CpuVendor::Intel, 3, 1)
         .ib(true);
-    let ok = base.gpu(gpu(Some(GpuVendor::Nvidia), Some("a"), Some(64), 0, None, 0)).build();
-    assert_eq!(ok.map(|f| f.to_string()), Ok("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".into()));
-    let refused = |b: Builder<'_>| b.build().map(|f: Flavor| f.to_string()).unwrap_err().to_string();
+    let ok = base
+        .gpu(gpu(
+            Some(GpuVendor::Nvidia),
+            Some("a"),
+            Some(64),
+            0,
+            None,
+            0,
+        ))
+        .build();
+    assert_eq!(
+        ok.map(|f| f.to_string()),
+        Ok("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".into())
+    );
+    let refused = |b: Builder<'_>| {
+        b.build()
+            .map(|f: Flavor| f.to_string())
+            .unwrap_err()
+            .to_string()
+    };
     assert_eq!(
         refused(base.gpu(gpu(Some(GpuVendor::Nvidia), Some("a"), None, 0, Some(24), 0))),
         "gpu.vram: GPU VRAM without a unit count cannot be written unambiguously (expected a GPU unit count)"
@@ -374,18 +560,46 @@ fn builder_refuses_what_cannot_be_written() {
         refused(base.cpu_brand(CpuVendor::Intel, 7, 0)),
         "cpu_brand.generation: CPU generation 7 is not defined for Intel (expected 0-6 or none)"
     );
-    assert_eq!(refused(base.cpu_brand(CpuVendor::Amd, 1, 4)), "cpu_brand.frequency: CPU frequency takes at most three `h`");
-    assert_eq!(refused(Builder::new(0, CpuType::SharedCore, 4.0)), "cpus: vCPU count must be positive, not 0");
-    assert_eq!(refused(Builder::new(1, CpuType::SharedCore, 0.0)), "ram_gib: RAM must be positive, not 0");
-    assert_eq!(refused(Builder::new(1, CpuType::SharedCore, f64::NAN)), "ram_gib: RAM must be a multiple of 0.5 GiB");
+    assert_eq!(
+        refused(base.cpu_brand(CpuVendor::Amd, 1, 4)),
+        "cpu_brand.frequency: CPU frequency takes at most three `h`"
+    );
+    assert_eq!(
+        refused(Builder::new(0, CpuType::SharedCore, 4.0)),
+        "cpus: vCPU count must be positive, not 0"
+    );
+    assert_eq!(
+        refused(Builder::new(1, CpuType::SharedCore, 0.0)),
+        "ram_gib: RAM must be positive, not 0"
+    );
+    assert_eq!(
+        refused(Builder::new(1, CpuType::SharedCore, f64::NAN)),
+        "ram_gib: RAM must be a multiple of 0.5 GiB"
+    );
     assert_eq!(
         refused(Builder::new(1, CpuType::SharedCore, 3e9)),
         "ram_gib: RAM is too large (expected at most 2147483647.5)"
     );
-    assert_eq!(refused(Builder::new(1, CpuType::SharedCore, 4.0).disk(0, None, None)), "disk.count: disk count must be positive, not 0");
-    assert_eq!(refused(Builder::new(1, CpuType::SharedCore, 4.0).disk(1, Some(0), None)), "disk.size: disk size must be positive, not 0");
-    let e = Builder::new(0, CpuType::SharedCore, 4.0).build().unwrap_err();
-    assert_eq!((e.field, e.kind), ("cpus", ErrorKind::Zero { field: Field::CpuCount }));
+    assert_eq!(
+        refused(Builder::new(1, CpuType::SharedCore, 4.0).disk(0, None, None)),
+        "disk.count: disk count must be positive, not 0"
+    );
+    assert_eq!(
+        refused(Builder::new(1, CpuType::SharedCore, 4.0).disk(1, Some(0), None)),
+        "disk.size: disk size must be positive, not 0"
+    );
+    let e = Builder::new(0, CpuType::SharedCore, 4.0)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        (e.field, e.kind),
+        (
+            "cpus",
+            ErrorKind::Zero {
+                field: Field::CpuCount
+            }
+        )
+    );
 }
 
 #[test]
@@ -395,11 +609,26 @@ fn tables_are_complete() {
     assert_eq!(CpuVendor::Intel.generations()[3].name, "Ice Lake");
     assert_eq!(CpuVendor::Amd.generations()[4].name, "Zen 4/4c");
     assert_eq!(CpuVendor::Arm.generations()[1].name, "A76/NeoN1");
-    assert_eq!(GpuVendor::Nvidia.generation("l").map(|g| g.entry().name), Some("AdaLovelace"));
-    assert_eq!(GpuVendor::Amd.generation("3").map(|g| g.entry().name), Some("CDNA3"));
-    assert_eq!(GpuVendor::Intel.generation("3").map(|g| g.entry().name), Some("Arc/Gen12.7/DG2"));
-    assert_eq!(Hypervisor::from_code("chy"), Some(Hypervisor::CloudHypervisor));
-    assert_eq!(DiskType::from_code("p").map(|d| d.entry().name), Some("nvme"));
+    assert_eq!(
+        GpuVendor::Nvidia.generation("l").map(|g| g.entry().name),
+        Some("AdaLovelace")
+    );
+    assert_eq!(
+        GpuVendor::Amd.generation("3").map(|g| g.entry().name),
+        Some("CDNA3")
+    );
+    assert_eq!(
+        GpuVendor::Intel.generation("3").map(|g| g.entry().name),
+        Some("Arc/Gen12.7/DG2")
+    );
+    assert_eq!(
+        Hypervisor::from_code("chy"),
+        Some(Hypervisor::CloudHypervisor)
+    );
+    assert_eq!(
+        DiskType::from_code("p").map(|d| d.entry().name),
+        Some("nvme")
+    );
     assert!(CpuType::SharedCore < CpuType::DedicatedThread);
     assert!(DiskType::Network < DiskType::Nvme);
 }
@@ -408,7 +637,10 @@ fn tables_are_complete() {
 fn write_into_a_buffer() {
     let f = parse("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib").expect("valid");
     let mut buf = [0u8; scs_flavor::MAX_NAME_LEN];
-    assert_eq!(f.write_to(scs_flavor::Syntax::V1, &mut buf), Ok("SCS-16T:64:3x10s-bms-hwv-i3h-GNa:64-ib"));
+    assert_eq!(
+        f.write_to(scs_flavor::Syntax::V1, &mut buf),
+        Ok("SCS-16T:64:3x10s-bms-hwv-i3h-GNa:64-ib")
+    );
     let mut small = [0u8; 8];
     assert!(f.write_to(scs_flavor::Syntax::V2, &mut small).is_err());
     assert_eq!(f.v2().len(), "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".len());
@@ -447,7 +679,12 @@ fn hostile_inputs_get_typed_errors() {
                 }
             };
             if strategy == Strategy::V3 || got != "valid" {
-                assert_eq!(got, expected, "{strategy} {:?}…", &name[..name.len().min(20)]);
+                assert_eq!(
+                    got,
+                    expected,
+                    "{strategy} {:?}…",
+                    &name[..name.len().min(20)]
+                );
             }
         }
     }

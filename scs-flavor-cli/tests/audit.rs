@@ -1,0 +1,315 @@
+//! `scs-flavor audit` and `scs-flavor select`: lines, exit codes, stdin, json, fixes.
+
+use std::path::PathBuf;
+
+/// Runs the library entry point with `args` and `stdin`; returns (exit, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("scs-flavor").chain(args.iter().copied());
+    let code = scs_flavor_cli::run(argv, &mut stdin.as_bytes(), &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).expect("utf-8 stdout"),
+        String::from_utf8(err).expect("utf-8 stderr"),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../scs-flavor-audit/tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("fixture")
+}
+
+#[test]
+fn audit_of_a_compliant_cloud_passes() {
+    let (code, out, err) = run(&["audit", &fixture("compliant.json")], "");
+    assert_eq!((code, err.as_str()), (0, ""));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 34);
+    assert_eq!(
+        lines[..4],
+        [
+            "scs-0100-syntax-check: PASS",
+            "scs-0100-semantics-check: PASS",
+            "scs-0103-extra-specs-check: PASS",
+            "scs-0103-flavor-1v-4: PASS"
+        ]
+    );
+    assert!(lines.iter().all(|l| l.ends_with(": PASS")));
+    // The report is the library's, verbatim (the expected file adds the fixes).
+    let expected = read("compliant.expected");
+    assert_eq!(expected, format!("{out}--- fixes\n"));
+}
+
+#[test]
+fn audit_reads_stdin_and_fails_on_a_missing_mandatory_flavor() {
+    let (code, out, _) = run(&["audit", "-"], &read("missing-mandatory.json"));
+    assert_eq!(code, 1);
+    assert!(out.contains("\nscs-0103-flavor-1l-1: FAIL\n"), "{out}");
+    assert!(out.ends_with(
+        "\nSCS-1L-1:\n  error [scs-0103-flavor-1l-1]: the mandatory standard flavor SCS-1L-1 is \
+         missing (looked up by scs:name-v2, then by name)\n\nSCS-1V-4-10:\n  note \
+         [scs-0103-flavor-1v-4-10]: the recommended standard flavor SCS-1V-4-10 is missing \
+         (looked up by scs:name-v2, then by name)\n"
+    ));
+}
+
+#[test]
+fn audit_text_matches_the_expected_reports() {
+    for fixture_name in [
+        "wrong-ram",
+        "sizeless-disk",
+        "contradicting-specs",
+        "v1-names",
+        "non-scs",
+        "cloud",
+    ] {
+        let (_, report, _) = run(&["audit", &fixture(&format!("{fixture_name}.json"))], "");
+        let (_, fixes, _) = run(
+            &["audit", "--fix", &fixture(&format!("{fixture_name}.json"))],
+            "",
+        );
+        let expected = read(&format!("{fixture_name}.expected"));
+        assert_eq!(
+            format!("{report}--- fixes\n{fixes}"),
+            expected,
+            "{fixture_name}"
+        );
+    }
+}
+
+#[test]
+fn audit_fix_prints_only_the_commands() {
+    let (code, out, err) = run(
+        &["audit", "--fix", &fixture("contradicting-specs.json")],
+        "",
+    );
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert_eq!(
+        out,
+        "openstack flavor unset --property scs:disk0-type SCS-4V-16\n\
+         openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s\n\
+         openstack flavor set --property scs:cpu-type=shared-core SCS-8V-16\n\
+         openstack flavor set --property scs:name-v1=SCS-16C:64:200p SCS-16C-64-200p\n\
+         openstack flavor set --property scs:name-v2=SCS-16C-64-200p SCS-16C-64-200p\n\
+         openstack flavor unset --property scs:name-v3 SCS-16C-64-200p\n\
+         openstack flavor unset --property scs:name-v2 legacy-medium\n"
+    );
+    // Exit status 0 where only warnings and notes are found.
+    let (code, _, _) = run(&["audit", "--fix", &fixture("v1-names.json")], "");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn audit_json() {
+    let (code, out, _) = run(&["audit", "-o", "json", &fixture("wrong-ram.json")], "");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["passed"], false);
+    assert_eq!(v["tests"].as_array().map(Vec::len), Some(34));
+    assert_eq!(
+        v["tests"][1],
+        serde_json::json!({"id": "scs-0100-semantics-check", "result": "FAIL", "mandatory": true, "official": true})
+    );
+    assert_eq!(v["findings"][1]["kind"], "ram-overpromise");
+    assert_eq!(v["fixes"], serde_json::json!([]));
+}
+
+#[test]
+fn audit_of_bad_input_exits_2() {
+    let path = fixture("malformed-entry.json");
+    let (code, out, err) = run(&["audit", &path], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "scs-flavor: {path}: flavor [1] \"SCS-4V-8\": field \"RAM\": expected a \
+             non-negative integer (MiB), found the string \"8 GiB\"\n"
+        )
+    );
+    let (code, _, err) = run(&["audit", "-"], "{not json");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "scs-flavor: -: invalid JSON at line 1, column 2: key must be a string\n"
+    );
+    let (code, _, err) = run(&["audit", "/nonexistent/flavors.json"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("scs-flavor: /nonexistent/flavors.json: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn select_from_names() {
+    let (code, out, err) = run(
+        &[
+            "select",
+            "--cpus",
+            "2",
+            "--ram",
+            "8",
+            "--disk-type",
+            "ssd",
+            "SCS-2V-8-20s",
+            "SCS-4V-16-50s",
+            "SCS-2V-8",
+            "SCS-2C-8-20p",
+            "m1.large",
+        ],
+        "",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "SCS-2V-8-20s   cost    700  +20 GB disk, CPU type +1\n\
+         SCS-2C-8-20p   cost   1900  +20 GB disk, CPU type +3, disk type +1\n\
+         SCS-4V-16-50s  cost   5000  +2 vCPUs, +8 GiB RAM, +50 GB disk, CPU type +1\n\
+         \n\
+         rejected:\n  \
+         SCS-2V-8: no root disk, need one\n  \
+         m1.large: not an SCS flavor name\n"
+    );
+}
+
+#[test]
+fn select_flags_for_every_requirement() {
+    let args = [
+        "select",
+        "--cpus",
+        "4",
+        "--cpu-type",
+        "T",
+        "--secure",
+        "--ram",
+        "16",
+        "--ecc",
+        "--no-oversubscription",
+        "--disk",
+        "100",
+        "--disk-type",
+        "nvme",
+        "--arch",
+        "x86-64",
+        "--cpu-vendor",
+        "amd",
+        "--gpu",
+        "--gpu-vendor",
+        "nvidia",
+        "--gpu-units",
+        "50",
+        "--vram",
+        "24",
+        "--ib",
+        "--bare-metal",
+        "--hwv",
+        "-",
+    ];
+    let names = "SCS-4T-16-100p_bms_hwv_z4_GNa-56-24_ib\nSCS-4Ti-16u-100s_kvm_i3\n";
+    let (code, out, _) = run(&args, names);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "SCS-4T-16-100p_bms_hwv_z4_GNa-56-24_ib  cost      0  exact fit\n\
+         \n\
+         rejected:\n  \
+         SCS-4Ti-16u-100s_kvm_i3: insecure vCPUs (`i`: insufficient protection against CPU \
+         vulnerabilities); RAM without ECC (`u`); disk type ssd, need at least nvme; CPU vendor \
+         Intel, need AMD; no GPU; no Infiniband (`_ib`); not bare metal (`_bms`); no hardware \
+         virtualisation (`_hwv`)\n"
+    );
+    // Long names of the table values work too.
+    let (code, _, _) = run(
+        &[
+            "select",
+            "--cpu-type",
+            "dedicated-thread",
+            "--disk-type",
+            "p",
+            "--cpu-vendor",
+            "z",
+            "--gpu-vendor",
+            "N",
+            "--arch",
+            "aarch64",
+            "SCS-1L-1",
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn select_without_match_exits_1_and_json() {
+    let (code, out, _) = run(&["select", "--cpus", "64", "SCS-2V-4"], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "no flavor satisfies the requirements\n\nrejected:\n  SCS-2V-4: 2 vCPUs, need at least 64\n"
+    );
+    let (code, out, _) = run(
+        &[
+            "select", "-o", "json", "--cpus", "2", "SCS-2V-4", "SCS-1V-2",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["matches"][0]["name"], "SCS-2V-4");
+    assert_eq!(v["matches"][0]["cost"], 1500);
+    assert_eq!(
+        v["rejected"],
+        serde_json::json!([{"name": "SCS-1V-2", "reasons": ["1 vCPU, need at least 2"]}])
+    );
+}
+
+#[test]
+fn select_from_a_cloud() {
+    let (code, out, _) = run(
+        &[
+            "select",
+            "--cpus",
+            "16",
+            "--ram",
+            "32",
+            "--flavors",
+            &fixture("cloud.json"),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("SCS-16V-32-100             cost   1500  +100 GB disk, CPU type +1\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n  SCS-16V-32: delivers less than its name SCS-16V-32 promises: the name promises 32 GiB RAM, the flavor has 31.2 GiB (32000 MiB)\n"), "{out}");
+}
+
+#[test]
+fn select_usage_errors() {
+    let (code, _, err) = run(&["select", "--disk-type", "floppy", "SCS-2V-4"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "unknown disk type \"floppy\": expected one of n (network), h (hdd), s (ssd), p (nvme)"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(&["select", "--no-disk", "--disk", "20", "SCS-2V-4"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let (code, _, err) = run(&["select", "--arch", "sparc", "SCS-2V-4"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown architecture \"sparc\": expected x86-64, arm or riscv"),
+        "{err}"
+    );
+}
