@@ -1,0 +1,56 @@
+//! `scs_flavor._native`: the Python binding of the `scs-flavor` core crate.
+//!
+//! This crate only converts between Python and the core: parsing, validation, rendering,
+//! warnings, specs, descriptions, messages and tables all come from `scs_flavor`, and the
+//! console script runs `scs_flavor_cli::run`. The Python package around it lives in
+//! `python/scs_flavor/`; its documented signatures are in `python/scs_flavor/_native.pyi`.
+//!
+//! Text crosses the boundary as Python `str`. Offsets handed to Python (`start`, `end`) are
+//! indices into that `str` (code points), not the core's byte offsets, so that
+//! `name[err.start:err.end]` is the offending part.
+
+#![deny(missing_docs)]
+
+use pyo3::prelude::*;
+
+mod check;
+mod cli;
+mod convert;
+mod flavor;
+mod tables;
+
+pub use check::{CheckResult, ErrorDetail};
+pub use flavor::{PyCpuBrand, PyDisk, PyFlavor, PyGpu, PyPart, PyWarning};
+
+/// The native module `scs_flavor._native` (re-exported by the `scs_flavor` package).
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyFlavor>()?;
+    m.add_class::<PyDisk>()?;
+    m.add_class::<PyCpuBrand>()?;
+    m.add_class::<PyGpu>()?;
+    m.add_class::<PyPart>()?;
+    m.add_class::<PyWarning>()?;
+    m.add_class::<CheckResult>()?;
+    m.add_class::<ErrorDetail>()?;
+    m.add_function(wrap_pyfunction!(check::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(flavor::_restore, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_error_detail, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::_run_cli, m)?)?;
+    m.add("MAX_SPEC_DISKS", scs_flavor::MAX_SPEC_DISKS)?;
+    m.add("STRATEGIES", strategies())?;
+    Ok(())
+}
+
+/// The strategy names the functions accept as `version` (`latest` is `v3`).
+fn strategies() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = scs_flavor::Strategy::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    all.push("latest");
+    all
+}
