@@ -199,3 +199,8 @@ fn parse(
     })?;
     Ok(invalid.min(255))
 }
+
+/// The repository README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
