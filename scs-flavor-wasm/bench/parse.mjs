@@ -1,0 +1,70 @@
+// Benchmark (not a test): time per name of `parse` (and `check`) over the shared reference
+// vectors, through the npm package in node. Run after ./build.sh: `node bench/parse.mjs`.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { cpus, loadavg } from "node:os";
+import { parse, check, FlavorNameError } from "../pkg/index.js";
+
+const url = new URL("../../../shared/vectors/reference-labels.jsonl", import.meta.url);
+const names = readFileSync(url, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).name);
+const valid = names.filter((n) => check(n).status === "valid");
+
+function parseAll(list) {
+  let ok = 0;
+  for (const n of list) {
+    try {
+      parse(n);
+      ok++;
+    } catch {
+      // invalid or not SCS: FlavorNameError
+    }
+  }
+  return ok;
+}
+
+function checkAll(list) {
+  let ok = 0;
+  for (const n of list) if (check(n).status === "valid") ok++;
+  return ok;
+}
+
+function bench(label, f, list) {
+  for (let i = 0; i < 30; i++) f(list); // warm up (the JIT needs a while)
+  const rounds = 50;
+  const wall = [];
+  const cpu = [];
+  for (let r = 0; r < rounds; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f(list);
+    wall.push(((performance.now() - t0) * 1000) / list.length);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / list.length);
+  }
+  const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(2);
+  const best = (xs) => Math.min(...xs).toFixed(2);
+  console.log(
+    `${label.padEnd(46)} ${String(list.length).padStart(5)} names  ` +
+      `wall median ${med(wall)} best ${best(wall)} · CPU median ${med(cpu)} µs/name`,
+  );
+}
+
+console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(`${names.length} names (${valid.length} valid under v3); µs per name over 50 rounds (CPU time is less disturbed by other load)`);
+bench("parse, all vector names (throws on invalid)", parseAll, names);
+bench("parse, valid names only", parseAll, valid);
+bench("parse, invalid and not-SCS names only", parseAll, names.filter((n) => !valid.includes(n)));
+bench("check, all vector names", checkAll, names);
+{
+  // What a thrown FlavorNameError costs by itself in V8 (stack capture, throw, catch).
+  const errorOnly = (list) => {
+    for (const n of list) {
+      try {
+        throw new FlavorNameError("x", { kind: "unexpected", start: 0, end: 1, input: n });
+      } catch {
+        // measured
+      }
+    }
+  };
+  bench("(new + throw + catch a FlavorNameError alone)", errorOnly, names);
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the npm package scs-flavor into scs-flavor-wasm/pkg/ and the page's copy of it into
+# scs-flavor-wasm/www/pkg/, then prints the size of the .wasm (raw and gzip).
+#
+# Needs: rustup target wasm32-unknown-unknown, the wasm-bindgen CLI at the version pinned in
+# Cargo.toml, and (optional, for a smaller .wasm) `npm ci` here for binaryen's wasm-opt.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+target_dir="${CARGO_TARGET_DIR:-$here/../target}"
+# Size-oriented release settings for this build only (profiles can only live in the
+# workspace root, so they are given here).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+export CARGO_PROFILE_RELEASE_LTO=true
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+export CARGO_PROFILE_RELEASE_PANIC=abort
+cargo build -p scs-flavor-wasm --target wasm32-unknown-unknown --release --locked
+
+pinned="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
+if [[ "$have" != "$pinned" ]]; then
+  echo "build.sh: need wasm-bindgen $pinned (have '${have:-none}'):" >&2
+  echo "  cargo install wasm-bindgen-cli --version =$pinned" >&2
+  exit 1
+fi
+
+rm -rf pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg \
+  "$target_dir/wasm32-unknown-unknown/release/scs_flavor_wasm.wasm"
+
+wasm=pkg/scs_flavor_wasm_bg.wasm
+if [[ -x node_modules/.bin/wasm-opt ]]; then
+  before=$(wc -c <"$wasm")
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$wasm.opt" "$wasm"
+  mv "$wasm.opt" "$wasm"
+  echo "wasm-opt -Oz: $before -> $(wc -c <"$wasm") bytes"
+else
+  echo "build.sh: no node_modules/.bin/wasm-opt (run npm ci here); .wasm not shrunk" >&2
+fi
+
+cp js/index.js js/index.d.ts js/package.json README.md pkg/
+rm -f pkg/.gitignore
+
+rm -rf www/pkg
+mkdir -p www/pkg
+cp pkg/index.js pkg/scs_flavor_wasm.js "$wasm" www/pkg/
+
+raw=$(wc -c <"$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+awk -v r="$raw" -v g="$gz" 'BEGIN {
+  printf "scs_flavor_wasm_bg.wasm: %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB)\n", r, r / 1024, g, g / 1024
+}'

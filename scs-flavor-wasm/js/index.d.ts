@@ -1,0 +1,229 @@
+// Types of the npm package `scs-flavor` (hand-kept next to index.js and src/lib.rs).
+
+/** Which syntaxes a check accepts: the `VERSION` of the official checker's `cli.py parse`. */
+export type Version = "v1" | "v1/v2" | "v2/v1" | "v2" | "v3" | "latest";
+
+/** Options of the functions that read a name. */
+export interface ReadOptions {
+  /** Strategy; default `"v3"`. An unknown one throws a `RangeError`. */
+  version?: Version | string;
+}
+
+/** CPU type letter: `L` crowded-core, `V` shared-core, `T` dedicated-thread, `C` dedicated-core. */
+export type CpuTypeCode = "L" | "V" | "T" | "C";
+/** Disk type letter: `n` network, `h` HDD, `s` SSD, `p` NVMe. */
+export type DiskTypeCode = "n" | "h" | "s" | "p";
+/** Hypervisor code (`chy` exists only in the v2/v3 syntax). */
+export type HypervisorCode = "kvm" | "xen" | "vmw" | "hyv" | "bms" | "chy";
+/** CPU vendor letter: `i` Intel, `z` AMD, `a` ARM, `r` RISC-V. */
+export type CpuVendorCode = "i" | "z" | "a" | "r";
+/** GPU kind letter: `g` virtual, `G` pass-through. */
+export type GpuKindCode = "g" | "G";
+/** GPU vendor letter: `N` Nvidia, `A` AMD, `I` Intel. */
+export type GpuVendorCode = "N" | "A" | "I";
+
+/** The disk component: `-[count x][size][kind]`. */
+export interface Disk {
+  /** Number of disks (≥ 1; default 1). */
+  count: number;
+  /** Size of each disk in GB; null when the cloud chooses. */
+  size: number | null;
+  /** Disk type; null when unspecified. */
+  kind: DiskTypeCode | null;
+}
+
+/** The CPU brand extension: `_` vendor [generation] [`h`…]. */
+export interface CpuBrand {
+  vendor: CpuVendorCode;
+  /** Generation number, 0 = old or unspecified (see `tables.cpu_vendors[].generations`). */
+  generation: number;
+  /** Number of `h` (0–3). */
+  frequency: number;
+}
+
+/** The GPU extension: `_` kind vendor [generation] [`-`units [`h`…]] [`-`vram [`h`…]]. */
+export interface Gpu {
+  kind: GpuKindCode;
+  vendor: GpuVendorCode;
+  /** Generation code (`"a"`, `"3.1"`), null when not given. */
+  generation: string | null;
+  /** SMs / CUs / EUs; null when not given. */
+  units: number | null;
+  /** Number of `h` after the units (0–2). */
+  unit_frequency: number;
+  /** Video memory in GiB; null when not given (needs `units` when building). */
+  vram: number | null;
+  /** Number of `h` after the VRAM (0–2). */
+  vram_bandwidth: number;
+}
+
+/**
+ * A flavor as a plain object: what `parse` returns and `render` takes. The fields are the
+ * core crate's `Builder` fields, so a `FlavorBuildError.field` is a path into this object.
+ */
+export interface Flavor {
+  /** Number of vCPUs (≥ 1). */
+  cpus: number;
+  cpu_type: CpuTypeCode;
+  /** `i`: insufficient protection against CPU vulnerabilities. */
+  cpu_insecure: boolean;
+  /** RAM in GiB, a positive multiple of 0.5. */
+  ram_gib: number;
+  /** `u`: no ECC. */
+  ram_no_ecc: boolean;
+  /** `o`: oversubscribed. */
+  ram_oversubscribed: boolean;
+  disk: Disk | null;
+  hypervisor: HypervisorCode | null;
+  /** `_hwv`: hardware-accelerated (nested) virtualisation. */
+  hwv: boolean;
+  cpu_brand: CpuBrand | null;
+  gpu: Gpu | null;
+  /** `_ib`: Infiniband. */
+  ib: boolean;
+}
+
+/** What `render` and `build` accept: a `Flavor` where every field but `cpus`, `cpu_type` and `ram_gib` may be left out. */
+export type FlavorInput = Pick<Flavor, "cpus" | "cpu_type" | "ram_gib"> &
+  Partial<Omit<Flavor, "cpus" | "cpu_type" | "ram_gib" | "disk" | "cpu_brand" | "gpu">> & {
+    disk?: (Partial<Disk>) | null;
+    cpu_brand?: (Pick<CpuBrand, "vendor"> & Partial<CpuBrand>) | null;
+    gpu?: (Pick<Gpu, "kind" | "vendor"> & Partial<Gpu>) | null;
+  };
+
+/** The scs-0103 spec of a name, keys in the checker's order. */
+export interface Spec {
+  cpus: number;
+  "scs:cpu-type": "crowded-core" | "shared-core" | "dedicated-thread" | "dedicated-core";
+  /** GiB. */
+  ram: number;
+  /** GB; null when the size is left to the cloud; absent without a disk component. */
+  disk?: number | null;
+  /** `scs:disk0-type` …, `scs:name-v1` …: */
+  [key: string]: string | number | null | undefined;
+}
+
+/** A warning on a valid name. */
+export interface Warning {
+  /** Stable code, e.g. `"non-canonical"`, `"tolerated"`, `"rejected-by-official-checker"`. */
+  kind: string;
+  message: string;
+}
+
+/** An error of an invalid name, in `check`'s result. */
+export interface ErrorRecord {
+  /** Stable code, e.g. `"cpu-generation"`, `"unexpected"`, `"wrong-syntax"`. */
+  kind: string;
+  message: string;
+  /** UTF-16 index of the offending part's start (`input.slice(start, end)`). */
+  start: number;
+  end: number;
+}
+
+/** The result of `check`: the same fields as one line of the CLI's `-o json`. */
+export type CheckResult =
+  | { input: string; status: "not-scs" }
+  | { input: string; status: "invalid"; error: ErrorRecord }
+  | {
+      input: string;
+      status: "valid";
+      /** Only the strategy's tolerated syntax matched. */
+      tolerated: boolean;
+      /** Canonical v2/v3 name. */
+      name: string;
+      /** Short name (v2/v3). */
+      short: string;
+      /** Canonical v1 form. */
+      v1: string;
+      /** Absent for more disks than `tables.max_spec_disks` (deviation D3). */
+      spec?: Spec;
+      description: string;
+      warnings: Warning[];
+    };
+
+/** One component of a name, as `explain` returns it. */
+export interface Part {
+  /** `"prefix"`, `"cpu-ram"`, `"disk"`, `"hypervisor"`, `"hwv"`, `"cpu-brand"`, `"gpu"` or `"ib"`. */
+  component: string;
+  /** e.g. `"the CPU/RAM part"`. */
+  label: string;
+  start: number;
+  end: number;
+  /** The component's text in the name, e.g. `"_i3h"`. */
+  text: string;
+  /** What it means, in English. */
+  meaning: string;
+}
+
+/** A row of a value table. */
+export interface Entry {
+  /** As written in a name: `"T"`, `"s"`, `"bms"`, `"3"`, `"0.95"`, `"hh"`. */
+  code: string;
+  name: string;
+  meaning: string;
+}
+
+/** The standard's value tables, from the core crate. */
+export interface Tables {
+  cpu_types: Entry[];
+  disk_types: Entry[];
+  hypervisors: Entry[];
+  /** With generations; a generation's index is its number. */
+  cpu_vendors: (Entry & { generations: Entry[] })[];
+  cpu_frequencies: Entry[];
+  gpu_kinds: Entry[];
+  gpu_vendors: (Entry & { generations: Entry[]; unit_name: string })[];
+  gpu_frequencies: Entry[];
+  vram_bandwidths: Entry[];
+  strategies: string[];
+  /** The most disks for which a spec is derived (deviation D3). */
+  max_spec_disks: number;
+}
+
+/** A name that is invalid or not an SCS flavor name (`kind` `"not-scs"`). */
+export class FlavorNameError extends Error {
+  name: "FlavorNameError";
+  /** Stable code, e.g. `"not-scs"`, `"ram-not-half"`, `"cpu-generation"`. */
+  kind: string;
+  /** UTF-16 index: `input.slice(start, end)` is the offending part (empty where a part is missing). */
+  start: number;
+  end: number;
+  /** The name that was read. */
+  input: string;
+}
+
+/** A flavor object whose properties the builder refuses. */
+export class FlavorBuildError extends Error {
+  name: "FlavorBuildError";
+  /** Stable code, e.g. `"zero"`, `"ram-not-half"`, `"vram-without-units"`. */
+  kind: string;
+  /** Path of the refused property, e.g. `"ram_gib"`, `"disk.size"`, `"gpu.vram"`. */
+  field: string;
+}
+
+/** Reads a name into a flavor object. @throws {FlavorNameError} */
+export function parse(name: string, options?: ReadOptions): Flavor;
+/** Checks a name as the CLI's `-o json` does; never throws for any name. */
+export function check(name: string, options?: ReadOptions): CheckResult;
+/** The short name (v2/v3 syntax) of a valid name. @throws {FlavorNameError} */
+export function shorten(name: string, options?: ReadOptions): string;
+/** The canonical v1 form of a valid name. @throws {FlavorNameError} */
+export function toV1(name: string, options?: ReadOptions): string;
+/** The canonical v2/v3 form of a valid name. @throws {FlavorNameError} */
+export function canonical(name: string, options?: ReadOptions): string;
+/** An English description of a valid name. @throws {FlavorNameError} */
+export function describe(name: string, options?: ReadOptions): string;
+/** The components of a valid name with spans and meanings. @throws {FlavorNameError} */
+export function explain(name: string, options?: ReadOptions): Part[];
+/** The scs-0103 spec of a valid name; null beyond `tables.max_spec_disks` disks. @throws {FlavorNameError} */
+export function spec(name: string, options?: ReadOptions): Spec | null;
+/**
+ * Validates a flavor object with the core's builder and writes its name: canonical (default)
+ * or short, in the v2/v3 syntax (default) or v1.
+ * @throws {FlavorBuildError} for a refused property; `TypeError` for a malformed object.
+ */
+export function render(flavor: FlavorInput, options?: { syntax?: "v1" | "v2"; short?: boolean }): string;
+/** Validates a flavor object; returns it with defaults filled in. @throws like `render`. */
+export function build(flavor: FlavorInput): Flavor;
+/** The standard's value tables (frozen). */
+export const tables: Readonly<Tables>;

@@ -1,0 +1,160 @@
+//! wasm-bindgen tests of the raw exports, run in node by `wasm-bindgen-test-runner`:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!  cargo test -p scs-flavor-wasm --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use scs_flavor::{Report, Strategy};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn json(value: &JsValue) -> String {
+    JSON::stringify(value).expect("serialisable").into()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).expect("an object")
+}
+
+/// The CLI's JSON line for `name`, as JS would print it.
+fn cli_line(name: &str, strategy: Strategy) -> String {
+    let text = serde_json::to_string(&Report::new(name, strategy)).expect("serialisable");
+    json(&JSON::parse(&text).expect("JSON"))
+}
+
+#[wasm_bindgen_test]
+fn check_is_the_cli_json_line() {
+    let names = [
+        "SCS-2V-4",
+        "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib",
+        "SCS-04V-8-1x10",
+        "SCS-2V-4-99999999x10",
+        "SCS-2V-4_i7",
+        "SCS-2V:4:20s",
+        "m1.large",
+        "SCS-2V-4_GNa_ib",
+    ];
+    for name in names {
+        for &st in Strategy::ALL {
+            let ours = scs_flavor_wasm::check(name, Some(st.as_str().into())).expect("no throw");
+            assert_eq!(json(&ours), cli_line(name, st), "{name} {st}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_version_is_a_range_error() {
+    let err = scs_flavor_wasm::check("SCS-2V-4", Some("v4".into())).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::RangeError>());
+}
+
+#[wasm_bindgen_test]
+fn error_offsets_are_utf16_indices() {
+    // `😀` is 4 bytes but 2 UTF-16 units; the unexpected part is the rest of the name.
+    let r = scs_flavor_wasm::check("SCS-2V-4😀_kvm", None).expect("no throw");
+    let e = get(&r, "error");
+    assert_eq!(get(&e, "start").as_f64(), Some(8.0));
+    assert_eq!(get(&e, "end").as_f64(), Some(14.0));
+    let thrown = scs_flavor_wasm::read_flavor("SCS-2V-4😀_kvm", None).expect("a record");
+    assert_eq!(get(&thrown, "end").as_f64(), Some(14.0));
+}
+
+#[wasm_bindgen_test]
+fn read_flavor_packs_the_flavor_or_returns_a_name_error_record() {
+    let name = "SCS-2V-4-3x10s_kvm_z4h_gA3.1-48h-24hh";
+    assert!(scs_flavor_wasm::read_flavor(name, None)
+        .expect("no throw")
+        .is_undefined());
+    let f: scs_flavor::Flavor = name.parse().expect("valid");
+    assert_eq!(
+        scs_flavor_wasm::pack(&f),
+        [
+            2.0, 1.0, 0.0, 4.0, 0.0, 0.0, 3.0, 10.0, 2.0, 0.0, 0.0, 1.0, 4.0, 1.0, 0.0, 1.0, 7.0,
+            48.0, 1.0, 24.0, 2.0, 0.0
+        ]
+    );
+    let e = scs_flavor_wasm::read_flavor("SCS-2V-4_hwv_kvm", None).expect("no throw");
+    assert_eq!(
+        json(&e),
+        r#"{"error":"name","kind":"out-of-order","message":"the hypervisor extension must come before the hardware virtualisation extension (expected extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once)","start":12,"end":16}"#
+    );
+    let e = scs_flavor_wasm::read_flavor("m1.large", None).expect("no throw");
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("not-scs"));
+    assert!(scs_flavor_wasm::read_flavor("SCS-2V-4", Some("v9".into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn render_round_trips_and_refuses_through_the_builder() {
+    let f = JSON::parse(
+        r#"{"cpus":16,"cpu_type":"T","ram_gib":64,"disk":{"count":3,"size":10,"kind":"s"},"hypervisor":"bms","hwv":true,"cpu_brand":{"vendor":"i","generation":3,"frequency":1},"gpu":{"kind":"G","vendor":"N","generation":"a","units":64},"ib":true}"#,
+    )
+    .expect("JSON");
+    let name = scs_flavor_wasm::render(f.clone(), false, false).expect("valid");
+    assert_eq!(name, "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib");
+    let short_v1 = scs_flavor_wasm::render(f, true, true).expect("valid");
+    assert_eq!(short_v1, "SCS-16T:64:3x10s-GNa:64-ib");
+
+    let refused = JSON::parse(r#"{"cpus":2,"cpu_type":"V","ram_gib":4,"gpu":{"kind":"G","vendor":"N","generation":"a","vram":24}}"#).expect("JSON");
+    let e = scs_flavor_wasm::render(refused, false, false).unwrap_err();
+    assert_eq!(get(&e, "error").as_string().as_deref(), Some("build"));
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("gpu.vram"));
+    assert_eq!(
+        get(&e, "kind").as_string().as_deref(),
+        Some("vram-without-units")
+    );
+
+    let malformed = JSON::parse(r#"{"cpus":2,"cpu_type":"Q","ram_gib":4}"#).expect("JSON");
+    let e = scs_flavor_wasm::render(malformed, false, false).unwrap_err();
+    assert!(e.dyn_ref::<js_sys::TypeError>().is_some());
+}
+
+#[wasm_bindgen_test]
+fn readers_and_tables() {
+    assert_eq!(
+        scs_flavor_wasm::shorten("SCS-2V-4_kvm_a1h", None)
+            .ok()
+            .as_deref(),
+        Some("SCS-2V-4_a")
+    );
+    assert_eq!(
+        scs_flavor_wasm::to_v1("SCS-2V-4-20s_kvm", None)
+            .ok()
+            .as_deref(),
+        Some("SCS-2V:4:20s-kvm")
+    );
+    assert_eq!(
+        scs_flavor_wasm::canonical("SCS-2V:4", Some("v1".into()))
+            .ok()
+            .as_deref(),
+        Some("SCS-2V-4")
+    );
+    let d = scs_flavor_wasm::describe("SCS-2V-4", None).expect("valid");
+    assert_eq!(
+        d,
+        "2 vCPUs, 4 GiB ECC RAM, no root disk (boot from a volume)"
+    );
+    let parts = scs_flavor_wasm::explain("SCS-2V-4_i3", None).expect("valid");
+    assert_eq!(
+        json(&parts),
+        r#"[{"component":"prefix","label":"the prefix","start":0,"end":4,"text":"SCS-","meaning":"SCS flavor name"},{"component":"cpu-ram","label":"the CPU/RAM part","start":4,"end":8,"text":"2V-4","meaning":"2 vCPUs, 4 GiB ECC RAM"},{"component":"cpu-brand","label":"the CPU brand extension","start":8,"end":11,"text":"_i3","meaning":"Intel Ice Lake"}]"#
+    );
+    let spec = scs_flavor_wasm::spec("SCS-2V-4-20s", None).expect("valid");
+    assert_eq!(
+        json(&spec),
+        r#"{"cpus":2,"scs:cpu-type":"shared-core","ram":4,"disk":20,"scs:disk0-type":"ssd","scs:name-v1":"SCS-2V:4:20s","scs:name-v2":"SCS-2V-4-20s"}"#
+    );
+    assert!(scs_flavor_wasm::spec("SCS-2V-4-99999999x10", None)
+        .expect("valid")
+        .is_null());
+    assert!(scs_flavor_wasm::spec("SCS-2V-4_i7", None).is_err());
+
+    let t = scs_flavor_wasm::tables().expect("tables");
+    let intel = js_sys::Array::from(&get(&t, "cpu_vendors")).get(0);
+    assert_eq!(get(&intel, "code").as_string().as_deref(), Some("i"));
+    let gens = js_sys::Array::from(&get(&intel, "generations"));
+    assert_eq!(gens.length(), 7);
+    assert_eq!(
+        get(&gens.get(3), "name").as_string().as_deref(),
+        Some("Ice Lake")
+    );
+}
