@@ -10,7 +10,8 @@ use crate::warnings::Warning;
 
 /// The result of checking one name, serialisable (feature `serde`) as
 /// `{"input", "status", "tolerated", "name", "short", "v1", "spec", "description",
-/// "warnings": [{"kind", "message"}], "error": {"kind", "message", "start", "end"}}`,
+/// "warnings": [{"kind", "message", "start", "end"}], "error": {"kind", "message", "start",
+/// "end"}}` (byte offsets),
 /// keys absent where they do not apply (`spec` also where deviation D3 refuses it).
 ///
 /// ```
@@ -85,9 +86,11 @@ struct WarningRecord(Warning);
 
 impl Serialize for WarningRecord {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
+        let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry("kind", self.0.kind.code())?;
         map.serialize_entry("message", &Shown(self.0))?;
+        map.serialize_entry("start", &self.0.span.start)?;
+        map.serialize_entry("end", &self.0.span.end)?;
         map.end()
     }
 }
