@@ -48,6 +48,14 @@ impl PyFlavor {
         }
     }
 
+    /// A flavor known only by its components (shown by its canonical name).
+    pub(crate) fn built(flavor: Flavor) -> Self {
+        PyFlavor {
+            flavor,
+            source: None,
+        }
+    }
+
     /// Calls `f` with this flavor as the core reads it: from its source, or (for a built one)
     /// from its canonical name.
     fn with_parsed<R>(&self, py: Python<'_>, f: impl FnOnce(Parsed<'_>) -> R) -> PyResult<R> {

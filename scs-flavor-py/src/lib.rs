@@ -2,7 +2,8 @@
 //!
 //! This crate only converts between Python and the core: parsing, validation, rendering,
 //! warnings, specs, descriptions, messages and tables all come from `scs_flavor`, and the
-//! console script runs `scs_flavor_cli::run`. The Python package around it lives in
+//! console script runs `scs_flavor_cli::run`, and `audit` / `select` call the `scs_flavor_audit`
+//! crate. The Python package around it lives in
 //! `python/scs_flavor/`; its documented signatures are in `python/scs_flavor/_native.pyi`.
 //!
 //! Text crosses the boundary as Python `str`. Offsets handed to Python (`start`, `end`) are
@@ -12,13 +13,18 @@
 #![deny(missing_docs)]
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
+mod audit;
 mod check;
 mod cli;
 mod convert;
 mod flavor;
 mod tables;
 
+pub use audit::{
+    AuditFinding, AuditFix, AuditReport, AuditTest, PyMatch, PyRejection, PySelection,
+};
 pub use check::{CheckResult, ErrorDetail};
 pub use flavor::{PyCpuBrand, PyDisk, PyFlavor, PyGpu, PyPart, PyWarning};
 
@@ -37,6 +43,19 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
     m.add_function(wrap_pyfunction!(flavor::_restore, m)?)?;
+    m.add_class::<AuditReport>()?;
+    m.add_class::<AuditTest>()?;
+    m.add_class::<AuditFinding>()?;
+    m.add_class::<AuditFix>()?;
+    m.add_class::<PySelection>()?;
+    m.add_class::<PyMatch>()?;
+    m.add_class::<PyRejection>()?;
+    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::select, m)?)?;
+    m.add(
+        "REQUIREMENT_KEYS",
+        PyTuple::new(m.py(), audit::requirement_keys())?,
+    )?;
     m.add_function(wrap_pyfunction!(check::_error_detail, m)?)?;
     m.add_function(wrap_pyfunction!(tables::_tables, m)?)?;
     m.add_function(wrap_pyfunction!(cli::_run_cli, m)?)?;

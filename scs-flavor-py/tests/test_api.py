@@ -572,3 +572,15 @@ def test_package_metadata() -> None:
     assert scs_flavor.__version__ == "0.1.0"
     assert set(scs_flavor.__all__) <= set(dir(scs_flavor))
     assert "Warning" not in scs_flavor.__all__  # would shadow the builtin on `import *`
+
+
+def test_results_are_left_out_of_the_cycle_collector() -> None:
+    import gc
+
+    results = scs_flavor.check_many(["SCS-2V-4", "SCS-2v-4", "m1.large"])
+    assert not any(gc.is_tracked(r) for r in results)
+    assert not gc.is_tracked(scs_flavor.check("SCS-2V-4"))
+    gc.collect()
+    assert [r.status for r in results] == ["valid", "invalid", "not-scs"]
+    assert results[0].flavor == scs_flavor.parse("SCS-2V-4")
+

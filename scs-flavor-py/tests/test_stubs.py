@@ -38,6 +38,12 @@ def test_mypy_strict_on_usage(tmp_path: Path) -> None:
         "g = Flavor(4, 'V', 16, disk=Disk(100, 's'))\n"
         "codes = [e.code for e in tables.cpu_generations('i')]\n"
         "w = [x.message for x in f.warnings]\n"
+        "rep = scs_flavor.audit('[]')\n"
+        "ok: bool = rep.passed\n"
+        "cmds: list[str] = [x.command for x in rep.fixes]\n"
+        "sel = scs_flavor.select(['SCS-2V-4'], cpus=2, ram_gib=4, disk_type='ssd')\n"
+        "best: 'str | None' = sel.best.name if sel.best else None\n"
+        "cost: int = sel.matches[0].cost\n"
     )
     p = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(usage)],

@@ -6,26 +6,41 @@
 'SCS-16T-64-3x10s_GNa-64_ib'
 >>> scs_flavor.check("SCS-2V:4", "v2/v1").tolerated
 True
+>>> scs_flavor.select(["SCS-2V-4", "SCS-2V-8-20s", "SCS-4V-16"], cpus=2, ram_gib=8).best.name
+'SCS-2V-8-20s'
 
-Everything is computed by the Rust core crate ``scs-flavor`` through the native module
-``scs_flavor._native``; the ``scs-flavor`` console script runs the Rust command line.
+``audit(flavors)`` audits a cloud's flavor list offline (scs-0100, scs-0103, the ``extra_specs``
+fixes); ``select(names_or_flavors, **requirements)`` picks the flavors that fit a workload.
+
+Everything is computed by the Rust crates ``scs-flavor`` and ``scs-flavor-audit`` through the
+native module ``scs_flavor._native``; the ``scs-flavor`` console script runs the Rust command line.
 """
 
 from . import tables
 from ._errors import ParseError
 from ._native import (
     MAX_SPEC_DISKS,
+    REQUIREMENT_KEYS,
     STRATEGIES,
+    AuditReport,
+    AuditTest,
     CpuBrand,
     Disk,
+    Finding,
+    Fix,
     Flavor,
     Gpu,
+    Match,
     Part,
+    Rejection,
     Result,
+    Selection,
     Warning,
+    audit,
     check,
     check_many,
     parse,
+    select,
 )
 
 __version__ = "0.1.0"
@@ -34,16 +49,26 @@ __version__ = "0.1.0"
 # does not shadow the builtin `Warning`; use `scs_flavor.Warning`.
 __all__ = [
     "MAX_SPEC_DISKS",
+    "REQUIREMENT_KEYS",
     "STRATEGIES",
+    "AuditReport",
+    "AuditTest",
     "CpuBrand",
     "Disk",
+    "Finding",
+    "Fix",
     "Flavor",
     "Gpu",
+    "Match",
     "ParseError",
     "Part",
+    "Rejection",
     "Result",
+    "Selection",
+    "audit",
     "check",
     "check_many",
     "parse",
+    "select",
     "tables",
 ]
