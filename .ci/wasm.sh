@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # CI for the WASM/npm package `scs-flavor` and its page (scs-flavor-wasm/): installs what a
 # fresh machine lacks (wasm32 target, the pinned wasm-bindgen CLI, npm dev dependencies,
-# Debian's Chromium), builds the package, then runs the node tests, the wasm-bindgen tests and
-# the end-to-end test in headless Chromium. Run from the repository root, with shared/ beside
-# it (../shared/vectors). The last line is a summary: "wasm: N passed, N failed".
+# Debian's Chromium), builds the package (both modules: the name functions and
+# `scs-flavor/audit`), then runs the node tests, the wasm-bindgen tests and the end-to-end test
+# in headless Chromium. Run from the repository root, with shared/ beside it (../shared/vectors;
+# the audit tests read scs-flavor-audit/tests/data). The last line is a summary:
+# "wasm: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -42,9 +44,9 @@ status=0
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
-step "wasm-bindgen-test (node)"
+step "wasm-bindgen-test (node; name and audit exports)"
 if ! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked -p scs-flavor-wasm --target wasm32-unknown-unknown 2>&1 | tee "$log"; then
+  cargo test --locked -p scs-flavor-wasm --target wasm32-unknown-unknown --features audit 2>&1 | tee "$log"; then
   status=1
 fi
 while read -r p f; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package scs-flavor into scs-flavor-wasm/pkg/ and the page's copy of it into
-# scs-flavor-wasm/www/pkg/, then prints the size of the .wasm (raw and gzip).
+# scs-flavor-wasm/www/pkg/, then prints the sizes of the two .wasm modules (raw and gzip).
 #
 # Needs: rustup target wasm32-unknown-unknown, the wasm-bindgen CLI at the version pinned in
 # Cargo.toml, and (optional, for a smaller .wasm) `npm ci` here for binaryen's wasm-opt.
@@ -15,7 +15,6 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 export CARGO_PROFILE_RELEASE_LTO=true
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 export CARGO_PROFILE_RELEASE_PANIC=abort
-cargo build -p scs-flavor-wasm --target wasm32-unknown-unknown --release --locked
 
 pinned="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)"
 have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
@@ -25,32 +24,45 @@ if [[ "$have" != "$pinned" ]]; then
   exit 1
 fi
 
+# Two modules from the one crate: the name functions (scs_flavor_wasm, for `scs-flavor`), and
+# with the feature `audit` the audit and selection (scs_flavor_audit, for `scs-flavor/audit`),
+# which would nearly triple the first (see the README's "Size").
 rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg \
-  "$target_dir/wasm32-unknown-unknown/release/scs_flavor_wasm.wasm"
+module() { # module OUT_NAME [cargo flags…]
+  local out="$1"
+  shift
+  cargo build -p scs-flavor-wasm --target wasm32-unknown-unknown --release --locked "$@"
+  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$out" \
+    "$target_dir/wasm32-unknown-unknown/release/scs_flavor_wasm.wasm"
+  local wasm="pkg/${out}_bg.wasm"
+  if [[ -x node_modules/.bin/wasm-opt ]]; then
+    local before
+    before=$(wc -c <"$wasm")
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      -o "$wasm.opt" "$wasm"
+    mv "$wasm.opt" "$wasm"
+    echo "wasm-opt -Oz: $before -> $(wc -c <"$wasm") bytes"
+  else
+    echo "build.sh: no node_modules/.bin/wasm-opt (run npm ci here); .wasm not shrunk" >&2
+  fi
+}
+module scs_flavor_wasm
+module scs_flavor_audit --no-default-features --features audit
 
-wasm=pkg/scs_flavor_wasm_bg.wasm
-if [[ -x node_modules/.bin/wasm-opt ]]; then
-  before=$(wc -c <"$wasm")
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "$wasm.opt" "$wasm"
-  mv "$wasm.opt" "$wasm"
-  echo "wasm-opt -Oz: $before -> $(wc -c <"$wasm") bytes"
-else
-  echo "build.sh: no node_modules/.bin/wasm-opt (run npm ci here); .wasm not shrunk" >&2
-fi
-
-cp js/index.js js/index.d.ts js/package.json README.md pkg/
+cp js/index.js js/index.d.ts js/audit.js js/audit.d.ts js/package.json README.md pkg/
 rm -f pkg/.gitignore
 
 rm -rf www/pkg
 mkdir -p www/pkg
-cp pkg/index.js pkg/scs_flavor_wasm.js "$wasm" www/pkg/
+cp pkg/index.js pkg/audit.js pkg/scs_flavor_wasm.js pkg/scs_flavor_audit.js \
+  pkg/scs_flavor_wasm_bg.wasm pkg/scs_flavor_audit_bg.wasm www/pkg/
 
-raw=$(wc -c <"$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-awk -v r="$raw" -v g="$gz" 'BEGIN {
-  printf "scs_flavor_wasm_bg.wasm: %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB)\n", r, r / 1024, g, g / 1024
-}'
+for wasm in pkg/scs_flavor_wasm_bg.wasm pkg/scs_flavor_audit_bg.wasm; do
+  raw=$(wc -c <"$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  awk -v n="${wasm#pkg/}" -v r="$raw" -v g="$gz" 'BEGIN {
+    printf "%s: %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB)\n", n, r, r / 1024, g, g / 1024
+  }'
+done

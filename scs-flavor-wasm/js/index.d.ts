@@ -108,6 +108,9 @@ export interface Warning {
   /** Stable code, e.g. `"non-canonical"`, `"tolerated"`, `"rejected-by-official-checker"`. */
   kind: string;
   message: string;
+  /** UTF-16 index of the part of the name concerned (`input.slice(start, end)`; the whole name where no part is). */
+  start: number;
+  end: number;
 }
 
 /** An error of an invalid name, in `check`'s result. */

@@ -221,3 +221,13 @@ test("the package exports what its types declare", () => {
   assert.equal(pkg.type, "module");
   for (const f of pkg.files) assert.ok(existsSync(new URL(`../pkg/${f}`, import.meta.url)), f);
 });
+
+test("warnings carry the span of the part they concern (UTF-16 indices)", () => {
+  const name = "SCS-2V-4-99999999x10";
+  const [w] = check(name).warnings;
+  assert.equal(w.kind, "too-many-disks");
+  assert.equal(name.slice(w.start, w.end), "-99999999x10");
+  // A warning about the whole name spans it.
+  const [nc] = check("SCS-04V-8-1x10").warnings;
+  assert.deepEqual([nc.kind, nc.start, nc.end], ["non-canonical", 0, 14]);
+});

@@ -48,3 +48,48 @@ render({ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { units: 8 } });
 // @ts-expect-error syntax is v1 or v2
 render(f, { syntax: "v3" });
 void [cpus, kind, gen, name, built, parts, sp, firstGen, strings];
+
+// The entry scs-flavor/audit.
+import {
+  audit, select, requirementKeys, FlavorAuditError,
+  type AuditResult, type Selection, type Requirements, type AuditFix,
+} from "../pkg/audit.js";
+
+const report: AuditResult = audit('[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]');
+const decoded: AuditResult = audit([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0, Properties: {} }]);
+const nova: AuditResult = audit({ flavors: [{ name: "SCS-2V-4", vcpus: 2, ram: 4096, disk: 0 }] });
+const passed: boolean = report.passed;
+const lines: string[] = report.tests.map((t) => `${t.id}: ${t.result}`);
+const severities: ("error" | "warning" | "note")[] = report.findings.map((f) => f.severity);
+const fix: AuditFix | undefined = report.fixes[0];
+const setValue: string | undefined = fix?.value;
+const script: string = report.fixScript + report.text;
+const need: Requirements = { cpus: 2, ram_gib: 8, disk_type: "ssd", cpu_vendor: "z", arch: "x86-64", ecc: true };
+const chosen: Selection = select(["SCS-2V-8-20s", "SCS-4V-16"], need);
+const fromCloud: Selection = select(decoded.text, { cpu_type: "V" });
+const best: string | undefined = chosen.matches[0]?.name;
+const cost: number | undefined = chosen.matches[0]?.excess.vcpus;
+const why: string[] | undefined = fromCloud.rejected[0]?.reasons;
+const keys: readonly (keyof Requirements)[] = requirementKeys;
+try {
+  audit("[");
+} catch (e) {
+  if (e instanceof FlavorAuditError) {
+    const where: [number | null, string | null, string | null] = [e.index, e.flavor, e.field];
+    void where;
+  }
+}
+// @ts-expect-error an unknown requirement key
+select(["SCS-2V-4"], { cores: 2 });
+// @ts-expect-error requirement values are numbers, strings or booleans
+select(["SCS-2V-4"], { cpus: [2] });
+// @ts-expect-error the result has no `best` field
+void chosen.best;
+// @ts-expect-error a fix's action is set or unset
+const wrong: "delete" = report.fixes[0]!.action;
+const w0 = check("SCS-04V-8");
+if (w0.status === "valid") {
+  const spans: number[] = w0.warnings.flatMap((w) => [w.start, w.end]);
+  void spans;
+}
+void [nova, passed, lines, severities, setValue, script, best, cost, why, keys, wrong];

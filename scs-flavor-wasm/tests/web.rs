@@ -1,7 +1,7 @@
 //! wasm-bindgen tests of the raw exports, run in node by `wasm-bindgen-test-runner`:
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!  cargo test -p scs-flavor-wasm --target wasm32-unknown-unknown`.
-#![cfg(target_arch = "wasm32")]
+//!  cargo test -p scs-flavor-wasm --target wasm32-unknown-unknown --features audit`.
+#![cfg(all(target_arch = "wasm32", feature = "names"))]
 
 use js_sys::{Reflect, JSON};
 use scs_flavor::{Report, Strategy};
@@ -157,4 +157,89 @@ fn readers_and_tables() {
         get(&gens.get(3), "name").as_string().as_deref(),
         Some("Ice Lake")
     );
+}
+
+#[wasm_bindgen_test]
+fn warning_spans_are_the_cores() {
+    let r = scs_flavor_wasm::check("SCS-04V-8-1x10", None).expect("no throw");
+    let w = js_sys::Array::from(&get(&r, "warnings")).get(0);
+    assert_eq!(
+        get(&w, "kind").as_string().as_deref(),
+        Some("non-canonical")
+    );
+    let p = Strategy::V3.parse("SCS-04V-8-1x10").expect("valid");
+    let core = p.warnings().next().expect("a warning");
+    assert_eq!(get(&w, "start").as_f64(), Some(core.span.start as f64));
+    assert_eq!(get(&w, "end").as_f64(), Some(core.span.end as f64));
+}
+
+/// The audit module (feature `audit`): the crate's serde form, as JS would print it.
+#[cfg(feature = "audit")]
+mod audit {
+    use super::*;
+    use scs_flavor_audit::{parse_flavors, Requirements};
+
+    const CLOUD: &str = include_str!("../../scs-flavor-audit/tests/data/cloud.json");
+
+    fn crate_json<T: serde::Serialize>(value: &T) -> JsValue {
+        JSON::parse(&serde_json::to_string(value).expect("serialisable")).expect("JSON")
+    }
+
+    #[wasm_bindgen_test]
+    fn audit_is_the_crates_report_with_text_and_fix_script() {
+        let ours = scs_flavor_wasm::audit::audit(CLOUD).expect("readable");
+        let report = scs_flavor_audit::audit(&parse_flavors(CLOUD).expect("readable"));
+        let theirs = crate_json(&report);
+        Reflect::set(&theirs, &"text".into(), &report.to_string().into()).expect("set");
+        Reflect::set(&theirs, &"fixScript".into(), &report.fix_script().into()).expect("set");
+        assert_eq!(json(&ours), json(&theirs));
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_lists_are_audit_error_records() {
+        let e = scs_flavor_wasm::audit::audit(
+            r#"[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": "4096", "Disk": 0}]"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            json(&e),
+            r#"{"error":"audit","message":"flavor [0] \"SCS-2V-4\": field \"RAM\": expected a non-negative integer (MiB), found the string \"4096\"","index":0,"flavor":"SCS-2V-4","field":"RAM"}"#
+        );
+        let e = scs_flavor_wasm::audit::audit("[").unwrap_err();
+        assert_eq!(get(&e, "index"), JsValue::NULL);
+    }
+
+    #[wasm_bindgen_test]
+    fn selection_is_the_crates() {
+        let pairs = |kv: &[&str]| kv.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let names = pairs(&["SCS-2V-8-20s", "SCS-2V-8", "SCS-4V-16-50s", "m1.large"]);
+        let ours = scs_flavor_wasm::audit::select_names(
+            names.clone(),
+            pairs(&["cpus", "2", "ram_gib", "8", "disk_type", "ssd"]),
+        )
+        .expect("valid");
+        let mut need = Requirements::default();
+        need.set("cpus", "2").expect("ok");
+        need.set("ram_gib", "8").expect("ok");
+        need.set("disk_type", "ssd").expect("ok");
+        let theirs = scs_flavor_audit::select(&need, &names);
+        assert_eq!(json(&ours), json(&crate_json(&theirs)));
+
+        let ours =
+            scs_flavor_wasm::audit::select_flavors(CLOUD, pairs(&["cpus", "16"])).expect("valid");
+        let need = Requirements {
+            cpus: 16,
+            ..Requirements::default()
+        };
+        let cloud = parse_flavors(CLOUD).expect("readable");
+        let theirs = scs_flavor_audit::select_flavors(&need, &cloud);
+        assert_eq!(json(&ours), json(&crate_json(&theirs)));
+
+        let e = scs_flavor_wasm::audit::select_names(names, pairs(&["cores", "2"])).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::RangeError>());
+        assert_eq!(
+            scs_flavor_wasm::audit::requirement_keys(),
+            Requirements::KEYS
+        );
+    }
 }

@@ -31,14 +31,14 @@ for (const s of tables.strategies) {
   versionSelect.append(el("option", { value: s, selected: s === "v3" }, LABELS[s] ?? s));
 }
 
-/** The name with the error span marked (an insertion mark where something is missing). */
-function markedName(name, start, end) {
+/** The name with a span marked (an insertion mark where something is missing). */
+function markedName(name, start, end, cls = "error-span") {
   const code = el("code", { class: "name" });
   code.append(name.slice(0, start));
   if (end > start) {
-    code.append(el("mark", { class: "error-span", title: "the problem is here" }, name.slice(start, end)));
+    code.append(el("mark", { class: cls, title: "the problem is here" }, name.slice(start, end)));
   } else {
-    code.append(el("mark", { class: "error-span gap", title: "something is missing here", "aria-label": "missing here" }, "\u2038"));
+    code.append(el("mark", { class: `${cls} gap`, title: "something is missing here", "aria-label": "missing here" }, "\u2038"));
   }
   code.append(name.slice(end));
   return code;
@@ -108,7 +108,10 @@ function decode() {
   if (r.warnings.length > 0) {
     details.append(
       el("h3", {}, "Warnings"),
-      el("ul", { id: "warnings", class: "warnings" }, ...r.warnings.map((w) => el("li", {}, w.message, " ", el("code", { class: "kind" }, w.kind)))),
+      el("ul", { id: "warnings", class: "warnings" }, ...r.warnings.map((w) => el("li", {},
+        w.message, " ", el("code", { class: "kind" }, w.kind),
+        // The part of the name concerned, unless it is the whole name.
+        w.end - w.start < name.length ? el("span", { class: "warning-span" }, " at ", markedName(name, w.start, w.end, "warn-span")) : null))),
     );
   }
   details.append(el("h3", {}, "scs-0103 flavor spec"));
@@ -408,6 +411,138 @@ function decoderUrl() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Audit a cloud: the entry scs-flavor/audit, a separate WebAssembly module loaded on first use
+// ---------------------------------------------------------------------------------------------
+
+let auditModule = null;
+const loadAudit = () => (auditModule ??= import("./pkg/audit.js"));
+
+// A small example: one flavor with a contradicting extra spec, one without extra specs.
+const EXAMPLE = `[
+  {"Name": "SCS-2V-4-20s", "VCPUs": 2, "RAM": 4096, "Disk": 20, "Ephemeral": 0, "Is Public": true,
+   "Properties": {"scs:cpu-type": "shared-core", "scs:disk0-type": "network", "scs:name-v1": "SCS-2V:4:20s", "scs:name-v2": "SCS-2V-4-20s"}},
+  {"Name": "SCS-4V-16", "VCPUs": 4, "RAM": 16000, "Disk": 0, "Ephemeral": 0, "Is Public": true, "Properties": {}},
+  {"Name": "m1.small", "VCPUs": 1, "RAM": 2048, "Disk": 20, "Ephemeral": 0, "Is Public": true, "Properties": {}}
+]
+`;
+
+const auditInput = $("audit-input");
+let auditRun = 0;
+
+function showAuditIdle(message) {
+  $("audit-status").className = "status";
+  $("audit-status").textContent = message;
+  $("audit-error").hidden = true;
+  $("audit-details").hidden = true;
+}
+
+async function runAudit() {
+  const run = ++auditRun;
+  const text = auditInput.value;
+  if (text.trim() === "") {
+    showAuditIdle("The result appears here.");
+    return;
+  }
+  const { audit, FlavorAuditError } = await loadAudit();
+  if (run !== auditRun) return; // a newer input is being audited
+  const status = $("audit-status");
+  const error = $("audit-error");
+  let r;
+  try {
+    r = audit(text);
+  } catch (e) {
+    if (!(e instanceof FlavorAuditError)) throw e;
+    status.className = "status bad";
+    status.replaceChildren(el("strong", {}, "Cannot read this flavor list."));
+    error.hidden = false;
+    error.textContent = e.message;
+    auditInput.setAttribute("aria-invalid", "true");
+    $("audit-details").hidden = true;
+    return;
+  }
+  auditInput.removeAttribute("aria-invalid");
+  error.hidden = true;
+  const failed = r.tests.filter((t) => t.result === "FAIL");
+  const count = (severity) => r.findings.filter((f) => f.severity === severity).length;
+  // Findings by flavor (in the crate's order); missing standard flavors listed together.
+  const flavors = new Map();
+  const missing = { error: [], note: [] };
+  for (const f of r.findings) {
+    if (f.kind === "standard-flavor-missing" && f.severity in missing) {
+      missing[f.severity].push(f.flavor);
+      continue;
+    }
+    if (!flavors.has(f.flavor)) flavors.set(f.flavor, []);
+    flavors.get(f.flavor).push(f);
+  }
+  const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+  status.className = `status ${r.passed ? "good" : "bad"}`;
+  status.replaceChildren(
+    el("strong", {}, r.passed ? "PASS. " : "FAIL. "),
+    `${r.tests.length - failed.length} of ${r.tests.length} test cases pass; ` +
+      `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("note"), "note")}; ` +
+      `${plural(missing.error.length, "mandatory standard flavor")} and ${plural(missing.note.length, "recommended one")} missing; ` +
+      `${plural(r.fixes.length, "extra_specs fix", "extra_specs fixes")}.`,
+  );
+  $("audit-tests").replaceChildren(
+    ...r.tests.map((t) =>
+      el("li", { class: t.result === "PASS" ? "pass" : "fail" },
+        el("code", {}, `${t.id}: `, el("strong", {}, t.result)),
+        t.mandatory ? null : el("span", { class: "kind" }, t.id.startsWith("scs-0103-flavor-") ? " (recommended)" : " (not required for certification)"))),
+  );
+  $("audit-findings").replaceChildren(
+    ...[...flavors].map(([flavor, findings]) =>
+      el("div", { class: "flavor-findings" },
+        el("h4", {}, el("code", {}, flavor)),
+        el("ul", {}, ...findings.map((f) =>
+          el("li", { class: f.severity },
+            el("span", { class: "severity" }, f.severity), " ",
+            el("code", { class: "kind" }, `[${f.test}]`), " ", f.message))))),
+  );
+  const missingList = (severity, what) =>
+    missing[severity].length === 0
+      ? null
+      : el("li", { class: severity }, el("span", { class: "severity" }, severity), ` ${what}: `,
+          ...missing[severity].flatMap((n, i) => [i > 0 ? ", " : null, el("code", {}, n)]));
+  if (missing.error.length + missing.note.length > 0) {
+    $("audit-findings").append(
+      el("div", { class: "flavor-findings", id: "audit-missing" },
+        el("h4", {}, "Missing standard flavors (scs-0103, looked up by scs:name-v2, then by name)"),
+        el("ul", {}, missingList("error", "mandatory"), missingList("note", "recommended"))),
+    );
+  }
+  if (r.findings.length === 0) $("audit-findings").replaceChildren(el("p", {}, "No findings."));
+  $("audit-fix-script").textContent = r.fixScript;
+  $("audit-fixes").hidden = r.fixes.length === 0;
+  $("audit-copy-fixes").hidden = r.fixes.length === 0;
+  $("audit-fixes-note").textContent = r.fixes.length === 0
+    ? "Nothing to fix in the extra_specs."
+    : "Review, then run with admin rights. They set or delete scs:* extra specs so that every check extra specs can satisfy passes.";
+  $("audit-text").textContent = r.text;
+  $("audit-details").hidden = false;
+}
+
+auditInput.addEventListener("focus", loadAudit, { once: true });
+auditInput.addEventListener("input", () => runAudit());
+$("auditor").addEventListener("submit", (e) => e.preventDefault());
+$("audit-file").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  auditInput.value = await file.text(); // read here; nothing is uploaded
+  runAudit();
+});
+$("audit-example").addEventListener("click", () => {
+  auditInput.value = EXAMPLE;
+  runAudit();
+});
+$("audit-clear").addEventListener("click", () => {
+  auditInput.value = "";
+  $("audit-file").value = "";
+  runAudit();
+  auditInput.focus();
+});
+
+// ---------------------------------------------------------------------------------------------
 // Wiring
 // ---------------------------------------------------------------------------------------------
 
@@ -432,15 +567,18 @@ $("decode-built").addEventListener("click", () => {
   $("decode").scrollIntoView({ block: "start" });
 });
 for (const b of document.querySelectorAll("button.copy")) {
+  const label = b.textContent;
   b.addEventListener("click", async () => {
-    const text = $(b.dataset.copy).textContent;
+    const source = $(b.dataset.copy);
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(source.textContent);
       b.textContent = "Copied";
     } catch {
-      b.textContent = "Copy failed";
+      // No clipboard access: select the text so that Ctrl+C copies it.
+      if (!source.closest("[hidden]")) getSelection().selectAllChildren(source);
+      b.textContent = "Copy failed: press Ctrl+C";
     }
-    setTimeout(() => (b.textContent = "Copy"), 1500);
+    setTimeout(() => (b.textContent = label), 1500);
   });
 }
 

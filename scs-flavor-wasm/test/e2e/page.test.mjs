@@ -3,7 +3,7 @@
 // and `apt-get install chromium`. Screenshots go to <repo>/target/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ import { serve } from "./server.mjs";
 const www = fileURLToPath(new URL("../../www/", import.meta.url));
 const shots = fileURLToPath(new URL("../../../target/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const fixtures = fileURLToPath(new URL("../../../scs-flavor-audit/tests/data/", import.meta.url));
 
 let server;
 let context;
@@ -164,6 +165,61 @@ test("build a name through the form; refusals are shown at their field", async (
   await again.close();
 });
 
+test("a warning's span is marked in the name", async () => {
+  const page = await open("?flavor=SCS-2V-4-99999999x10");
+  assert.equal(await text(page, "#warnings mark.warn-span"), "-99999999x10");
+  await page.close();
+});
+
+// A small cloud: the contradicting extra spec of SCS-2V-4-20s, RAM short of SCS-4V-16.
+const SMALL_CLOUD = JSON.stringify(
+  JSON.parse(readFileSync(join(fixtures, "cloud.json"), "utf8")).filter((f) =>
+    ["SCS-2V-4-20s", "SCS-16V-32", "m1.small"].includes(f.Name)),
+  null,
+  2,
+);
+
+test("audit a cloud: paste a flavor list, read the PASS/FAIL lines, findings and fix commands", async () => {
+  const page = await open();
+  await page.locator("#audit-input").focus();
+  await page.keyboard.insertText(SMALL_CLOUD); // as a paste: one input event with the whole text
+  await page.waitForSelector("#audit-details:not([hidden])");
+  assert.match(await text(page, "#audit-status"), /^FAIL\./);
+  const lines = await page.locator("#audit-tests li").allInnerTexts();
+  assert.equal(lines[0].trim(), "scs-0100-syntax-check: PASS");
+  assert.ok(lines.some((l) => l.trim() === "scs-0100-semantics-check: FAIL"), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("scs-0103-flavor-2v-4-20s: FAIL")), lines.join("\n"));
+  const findingsOf = (flavor) =>
+    page.locator(".flavor-findings").filter({ has: page.locator("h4", { hasText: new RegExp(`^${flavor}$`) }) }).locator("li").allInnerTexts();
+  assert.ok(
+    (await findingsOf("SCS-16V-32")).includes("ERROR [scs-0100-semantics-check] the name promises 32 GiB RAM, the flavor has 31.2 GiB (32000 MiB)"),
+  );
+  assert.equal((await findingsOf("SCS-2V-4-20s"))[0], "ERROR [scs-0103-extra-specs-check] scs:disk0-type=network contradicts the name, which says ssd");
+  assert.match(await text(page, "#audit-missing"), /ERROR mandatory: SCS-1V-4, SCS-2V-8, /);
+  const fixes = (await text(page, "#audit-fix-script")).split("\n");
+  assert.ok(fixes.includes("openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s"), fixes.join("\n"));
+  assert.equal(await page.locator("#audit-copy-fixes").isVisible(), true);
+  // Malformed input: the crate's message naming the entry and field.
+  await page.locator("#audit-input").fill('[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": "4 GiB", "Disk": 0}]');
+  await page.waitForSelector("#audit-error:not([hidden])");
+  assert.equal(
+    await text(page, "#audit-error"),
+    'flavor [0] "SCS-2V-4": field "RAM": expected a non-negative integer (MiB), found the string "4 GiB"',
+  );
+  assert.equal(await page.locator("#audit-input").getAttribute("aria-invalid"), "true");
+  // A file, read in the page: the compliant cloud passes.
+  await page.locator("#audit-file").setInputFiles(join(fixtures, "compliant.json"));
+  await page.waitForFunction(() => /^PASS\./.test(document.getElementById("audit-status").textContent));
+  assert.equal(await page.locator("#audit-tests li.fail").count(), 0);
+  assert.match(await text(page, "#audit-fixes-note"), /Nothing to fix/);
+  // The example button, by keyboard.
+  await page.locator("#audit-example").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /^FAIL\./.test(document.getElementById("audit-status").textContent));
+  assert.match(await text(page, "#audit-fix-script"), /openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s/);
+  await page.close();
+});
+
 test("opened as a file, the page says why it cannot start", async () => {
   const page = await context.newPage();
   await page.goto(new URL("index.html", `file://${www}`).href);
@@ -179,9 +235,18 @@ test("screenshots (desktop and phone), no overflow, no foreign requests, no erro
   const phone = await open("?flavor=SCS-2V-4_hwv_kvm");
   await phone.setViewportSize({ width: 390, height: 844 });
   await phone.screenshot({ path: join(shots, "scs-flavor-page-phone.png"), fullPage: true });
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  let overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the phone layout scrolls sideways by ${overflow}px`);
+  // The audit with its long fix commands on a phone.
+  await phone.locator("#audit-input").fill(SMALL_CLOUD);
+  await phone.waitForSelector("#audit-details:not([hidden])");
+  await phone.locator("#audit").screenshot({ path: join(shots, "scs-flavor-page-audit-phone.png") });
+  overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the phone layout of the audit scrolls sideways by ${overflow}px`);
   await phone.close();
+  await page.locator("#audit-input").fill(SMALL_CLOUD);
+  await page.waitForSelector("#audit-details:not([hidden])");
+  await page.locator("#audit").screenshot({ path: join(shots, "scs-flavor-page-audit.png") });
   await page.close();
   assert.deepEqual(foreign, [], "requests beyond the page's own origin");
   assert.deepEqual(problems, []);

@@ -1,0 +1,178 @@
+// Types of the entry `scs-flavor/audit` (hand-kept next to audit.js and src/audit.rs).
+import type { CpuTypeCode, CpuVendorCode, DiskTypeCode, GpuVendorCode } from "./index.js";
+
+
+/**
+ * A cloud's flavor list as `audit` and `select` read it: the JSON text or the decoded value of
+ * `openstack flavor list --long -f json` (an array of `{Name, VCPUs, RAM, Disk, Properties}`;
+ * `Properties` a mapping or the older string form `k='v', k2='v2'`), of `openstack flavor show
+ * -f json` (one object or an array; lower-case keys, `properties`), or the Nova API's
+ * `{flavors: [...]}` (`extra_specs`). Other keys are ignored.
+ */
+export type FlavorList = string | readonly CloudFlavorInput[] | CloudFlavorInput | { flavors: readonly CloudFlavorInput[] };
+
+/** One flavor of a flavor list (either key spelling; RAM in MiB, disk in GB). */
+export interface CloudFlavorInput {
+  [key: string]: unknown;
+}
+
+/** One test case, as the official runner prints it (`id: PASS`). */
+export interface AuditTest {
+  /** e.g. `"scs-0100-syntax-check"`, `"scs-0103-flavor-2v-4-20s"`. */
+  id: string;
+  result: "PASS" | "FAIL";
+  /** Whether certification requires it. */
+  mandatory: boolean;
+  /** Whether the official runner has this test case. */
+  official: boolean;
+}
+
+/** One reason of the audit. */
+export interface AuditFinding {
+  /** The flavor's name (for a missing standard flavor: its standard name). */
+  flavor: string;
+  /** The test case it belongs to. */
+  test: string;
+  /** Only errors make a test case fail. */
+  severity: "error" | "warning" | "note";
+  /** Stable kebab-case code, e.g. `"ram-overpromise"`, `"standard-flavor-missing"`, `"cpu-type-mismatch"`. */
+  kind: string;
+  message: string;
+}
+
+/** One `extra_specs` change with its ready-to-run command. */
+export interface AuditFix {
+  flavor: string;
+  action: "set" | "unset";
+  /** e.g. `"scs:cpu-type"`. */
+  key: string;
+  /** The value to set; absent for `unset`. */
+  value?: string;
+  /** `openstack flavor set --property K=V NAME` / `openstack flavor unset --property K NAME`, shell-quoted. */
+  command: string;
+}
+
+/** The result of `audit`: the Rust crate's `Audit`, plus its text report and fix script. */
+export interface AuditResult {
+  /** No error (missing recommended flavors, warnings and notes do not count). */
+  passed: boolean;
+  /** Syntax, semantics, extra specs, then one per standard flavor of scs-0103. */
+  tests: AuditTest[];
+  /** Per flavor in input order, then the standard flavors'. */
+  findings: AuditFinding[];
+  /** By flavor in input order, then by key. */
+  fixes: AuditFix[];
+  /** The text report of `scs-flavor audit`: one `id: PASS|FAIL` line per test, then the findings by flavor. */
+  text: string;
+  /** The fix commands, one per line (empty when there is nothing to fix). */
+  fixScript: string;
+}
+
+/** A flavor list that cannot be read. */
+export class FlavorAuditError extends Error {
+  name: "FlavorAuditError";
+  /** Index (from 0) of the offending entry; null when the problem is the whole input. */
+  index: number | null;
+  /** The entry's name, when it has one. */
+  flavor: string | null;
+  /** The offending field (`"RAM"`, `"Properties"`, …), when known. */
+  field: string | null;
+}
+
+/**
+ * What a workload needs, for `select`. Keys are those of the Rust crate's `Requirements`
+ * (`requirementKeys`); absent, `undefined` or `null` = no requirement (as does `""` for the
+ * table values). Values are read by the crate's `Requirements::set` as text: numbers (or their
+ * text), `true`/`false` (or `1`/`0`), table values by code or name.
+ */
+export interface Requirements {
+  /** At least this many vCPUs. */
+  cpus?: number | string | null;
+  /** At least this CPU type: `L` < `V` < `T` < `C`, or `"crowded-core"` … `"dedicated-core"`. */
+  cpu_type?: CpuTypeCode | "crowded-core" | "shared-core" | "dedicated-thread" | "dedicated-core" | (string & {}) | null;
+  /** vCPUs protected against CPU vulnerabilities (no `i`). */
+  secure_cpu?: boolean | string | null;
+  /** At least this much RAM in GiB. */
+  ram_gib?: number | string | null;
+  /** ECC RAM (no `u`). */
+  ecc?: boolean | string | null;
+  /** RAM not oversubscribed (no `o`). */
+  no_oversubscription?: boolean | string | null;
+  /** A root disk of at least this many GB. */
+  disk_gb?: number | string | null;
+  /** At least this disk type: `n` < `h` < `s` < `p`, or `"network"`, `"hdd"`, `"ssd"`, `"nvme"`. */
+  disk_type?: DiskTypeCode | "network" | "hdd" | "ssd" | "nvme" | (string & {}) | null;
+  /** No root disk (boot from a volume). */
+  no_disk?: boolean | string | null;
+  /** `"x86-64"`, `"arm"` or `"riscv"` (a name without CPU brand is x86-64). */
+  arch?: "x86-64" | "arm" | "riscv" | (string & {}) | null;
+  /** The CPU vendor, by code or name (`"z"` or `"amd"`); the name must state it. */
+  cpu_vendor?: CpuVendorCode | "intel" | "amd" | "arm" | "riscv" | (string & {}) | null;
+  /** A GPU (implied by the other GPU keys). */
+  gpu?: boolean | string | null;
+  /** A GPU of this vendor, by code or name (`"N"` or `"nvidia"`). */
+  gpu_vendor?: GpuVendorCode | "nvidia" | "amd" | "intel" | (string & {}) | null;
+  /** At least this many GPU compute units (SMs / CUs / EUs). */
+  gpu_units?: number | string | null;
+  /** At least this much GPU VRAM in GiB. */
+  gpu_vram_gib?: number | string | null;
+  /** Infiniband (`_ib`). */
+  infiniband?: boolean | string | null;
+  /** Bare metal (`_bms`). */
+  bare_metal?: boolean | string | null;
+  /** Hardware (nested) virtualisation (`_hwv`). */
+  hwv?: boolean | string | null;
+}
+
+/** What a match offers beyond the requirements. */
+export interface Excess {
+  vcpus: number;
+  ram_gib: number;
+  disk_gb: number;
+  cpu_type_steps: number;
+  disk_type_steps: number;
+  /** Costly features not asked for: `"gpu"`, `"bare-metal"`, `"infiniband"`, `"hwv"`. */
+  extras: string[];
+}
+
+/** A flavor that satisfies the requirements. */
+export interface SelectMatch {
+  /** The name as given (the cloud's flavor name for a flavor list). */
+  name: string;
+  /** The canonical SCS name it was judged by. */
+  flavor: string;
+  /** Over-provisioning cost in thousandths of a vCPU: lower is better, 0 = exact fit. */
+  cost: number;
+  excess: Excess;
+}
+
+/** A flavor that does not satisfy the requirements, and why. */
+export interface SelectRejection {
+  name: string;
+  /** One sentence per unmet requirement (or why the name could not be judged). */
+  reasons: string[];
+}
+
+/** The result of `select`. */
+export interface Selection {
+  /** Cheapest first (then by name). */
+  matches: SelectMatch[];
+  /** In input order. */
+  rejected: SelectRejection[];
+}
+
+/**
+ * Audits a cloud's flavor list offline: scs-0100 syntax and semantics, the scs-0103 standard
+ * flavors, the `scs:*` extra specs, and the commands that fix them.
+ * @throws {FlavorAuditError} for input that cannot be read; `TypeError` for a non-JSON value.
+ */
+export function audit(input: FlavorList): AuditResult;
+/**
+ * Selects from names (an array of strings) or a flavor list those that satisfy the
+ * requirements, cheapest first, and says why the others fail.
+ * @throws {RangeError} for an unknown requirement key or a bad value (the crate's message);
+ * {FlavorAuditError} for a flavor list that cannot be read.
+ */
+export function select(namesOrFlavorList: readonly string[] | FlavorList, requirements?: Requirements): Selection;
+/** The keys of `Requirements`, from the Rust crate (frozen). */
+export const requirementKeys: readonly (keyof Requirements)[];

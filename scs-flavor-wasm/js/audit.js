@@ -1,0 +1,104 @@
+// The entry `scs-flavor/audit` of the npm package: audit a cloud's flavor list offline and
+// select flavors for requirements, through the Rust crate scs-flavor-audit compiled to its own
+// WebAssembly module (scs_flavor_audit_bg.wasm; the name functions of `scs-flavor` do not load
+// it). This file only converts: reading, checks, messages and fixes come from the crate.
+import * as raw from "./scs_flavor_audit.js";
+
+const wasmUrl = new URL("./scs_flavor_audit_bg.wasm", import.meta.url);
+if (wasmUrl.protocol === "file:") {
+  const { readFile } = await import("node:fs/promises");
+  raw.initSync({ module: await readFile(wasmUrl) });
+} else {
+  await raw.default({ module_or_path: wasmUrl });
+}
+
+/**
+ * A flavor list that cannot be read: `index` (from 0) and `flavor` name the entry and `field`
+ * the field, where known (`null` otherwise); the message is the one of the Rust crate.
+ */
+export class FlavorAuditError extends Error {
+  constructor(message, { index = null, flavor = null, field = null } = {}) {
+    super(message);
+    this.name = "FlavorAuditError";
+    this.index = index;
+    this.flavor = flavor;
+    this.field = field;
+  }
+}
+
+function rethrow(e) {
+  if (e !== null && typeof e === "object" && !(e instanceof Error) && e.error === "audit") {
+    throw new FlavorAuditError(e.message, e);
+  }
+  throw e;
+}
+
+
+/** The JSON text of a flavor list given as text or as its decoded value. */
+function flavorListText(input) {
+  if (typeof input === "string") return input;
+  const text = input === undefined || typeof input === "function" ? undefined : JSON.stringify(input);
+  if (text === undefined) {
+    throw new TypeError("a flavor list must be JSON text or its decoded array or object");
+  }
+  return text;
+}
+
+/**
+ * Audits a cloud's flavor list: `openstack flavor list --long -f json` output (or `openstack
+ * flavor show -f json` objects, or the Nova API's `{"flavors": [...]}`), as JSON text or
+ * decoded. Returns `{passed, tests, findings, fixes, text, fixScript}`.
+ * @throws {FlavorAuditError} for input that cannot be read.
+ */
+export function audit(input) {
+  const text = flavorListText(input);
+  try {
+    return raw.audit(text);
+  } catch (e) {
+    rethrow(e);
+  }
+}
+
+/** The requirement keys that `select` understands, from the Rust crate (frozen). */
+export const requirementKeys = Object.freeze(raw.requirementKeys());
+
+/** `{cpus: 2, disk_type: "ssd"}` as the key/value text pairs the Rust crate reads. */
+function requirementPairs(requirements) {
+  if (requirements === undefined || requirements === null) return [];
+  if (typeof requirements !== "object" || Array.isArray(requirements)) {
+    throw new TypeError("requirements must be a plain object, e.g. {cpus: 2, ram_gib: 8}");
+  }
+  const pairs = [];
+  for (const [key, value] of Object.entries(requirements)) {
+    if (value === undefined || value === null) {
+      // No requirement: the default (an unknown key still goes to the crate, which refuses it).
+      if (!requirementKeys.includes(key)) pairs.push(key, "");
+      continue;
+    }
+    const ok = typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+    if (!ok) throw new TypeError(`requirement ${key}: expected a number, a string, true or false, or null`);
+    pairs.push(key, String(value));
+  }
+  return pairs;
+}
+
+/**
+ * Selects the flavors that satisfy `requirements`, cheapest (least over-provisioned) first.
+ * `namesOrFlavorList` is an array of names, or a flavor list as `audit` reads it (each flavor
+ * judged by its SCS name or `scs:name-vN` extra spec, and rejected if it delivers less than the
+ * name promises). Returns `{matches, rejected}`.
+ * @throws {RangeError} for an unknown requirement or a bad value; {FlavorAuditError} for an
+ * unreadable flavor list.
+ */
+export function select(namesOrFlavorList, requirements) {
+  const pairs = requirementPairs(requirements);
+  const names =
+    Array.isArray(namesOrFlavorList) && namesOrFlavorList.every((n) => typeof n === "string");
+  try {
+    return names
+      ? raw.selectNames(namesOrFlavorList, pairs)
+      : raw.selectFlavors(flavorListText(namesOrFlavorList), pairs);
+  } catch (e) {
+    rethrow(e);
+  }
+}
