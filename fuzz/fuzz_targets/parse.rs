@@ -1,11 +1,11 @@
 //! Arbitrary bytes (as `str` where valid UTF-8) under every strategy: never panics; every
 //! valid name's canonical form parses back (v3) to the same flavor, with no "non-canonical"
-//! warning, and so does its v1 form under `v1`; every span (of an error or of a component) lies
+//! warning, and so does its v1 form under `v1` (but for `chy`, which v1 lacks); every span (of an error or of a component) lies
 //! inside the input, on character boundaries.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use scs_flavor::{Component, Outcome, Strategy};
+use scs_flavor::{Component, Hypervisor, Outcome, Strategy};
 
 fn assert_span(input: &str, start: usize, end: usize, what: &dyn core::fmt::Debug) {
     assert!(
@@ -48,6 +48,11 @@ fuzz_target!(|data: &[u8]| {
                     !back.warnings().contains("non-canonical"),
                     "{input:?} ({strategy}): canonical {canonical:?} is not canonical"
                 );
+                // v1 has no `chy`: a Cloud Hypervisor name has a v1 form that v1 cannot read
+                // (the checker writes it all the same).
+                if f.hypervisor == Some(Hypervisor::CloudHypervisor) {
+                    continue;
+                }
                 let v1 = f.v1().to_string();
                 let back = Strategy::V1
                     .parse(&v1)

@@ -45,10 +45,7 @@ impl Name {
 
     /// The length of the written name in bytes, without writing it anywhere.
     pub fn len(self) -> usize {
-        let mut counter = Counter(0);
-        // Writing into a counter cannot fail.
-        let _ = write!(counter, "{self}");
-        counter.0
+        StackName::new(self).as_bytes().len()
     }
 
     /// Always false: a name has at least the prefix and the CPU/RAM part.
@@ -84,17 +81,27 @@ impl Flavor {
     /// # Errors
     /// [`fmt::Error`] if the buffer is too small; [`crate::MAX_NAME_LEN`] bytes always suffice.
     pub fn write_to<'b>(&self, syntax: Syntax, buf: &'b mut [u8]) -> Result<&'b str, fmt::Error> {
-        let mut w = SliceWriter { buf, len: 0 };
-        write!(
-            w,
-            "{}",
-            Name {
-                flavor: *self,
-                syntax
+        let name = Name {
+            flavor: *self,
+            syntax,
+        };
+        let len = match buf.first_chunk_mut::<{ crate::MAX_NAME_LEN }>() {
+            // The common case: room for any name, written in place.
+            Some(head) => {
+                let mut w = Writer { buf: head, len: 0 };
+                name.write(&mut w);
+                usize::from(w.len)
             }
-        )?;
-        let len = w.len;
-        core::str::from_utf8(&w.buf[..len]).map_err(|_| fmt::Error)
+            None => {
+                let written = StackName::new(name);
+                let bytes = written.as_bytes();
+                buf.get_mut(..bytes.len())
+                    .ok_or(fmt::Error)?
+                    .copy_from_slice(bytes);
+                bytes.len()
+            }
+        };
+        core::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)
     }
 }
 
@@ -107,115 +114,159 @@ impl fmt::Display for Flavor {
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(StackName::new(*self).as_str())
+    }
+}
+
+impl Name {
+    /// Writes the name piece by piece: the one renderer behind `Display`, [`Flavor::write_to`]
+    /// and [`Name::len`].
+    fn write(&self, w: &mut Writer<'_>) {
         let t = self.syntax.table();
-        let (dash, ext) = (t.dash as char, t.ext as char);
+        let (dash, ext) = (t.dash, t.ext);
         let fl = &self.flavor;
-        f.write_str(crate::parse::PREFIX)?;
-        write!(f, "{}{}", fl.cpu.count, fl.cpu.kind.code())?;
+        w.put(crate::parse::PREFIX.as_bytes());
+        w.decimal(fl.cpu.count.get());
+        w.put(fl.cpu.kind.code().as_bytes());
         if fl.cpu.insecure {
-            f.write_char('i')?;
+            w.byte(b'i');
         }
-        write!(f, "{dash}{}", fl.ram.size)?;
+        w.byte(dash);
+        let half = fl.ram.size.half_gib();
+        w.decimal(half / 2);
+        if half % 2 == 1 {
+            w.put(b".5");
+        }
         if fl.ram.no_ecc {
-            f.write_char('u')?;
+            w.byte(b'u');
         }
         if fl.ram.oversubscribed {
-            f.write_char('o')?;
+            w.byte(b'o');
         }
         if let Some(d) = fl.disk {
-            f.write_char(dash)?;
+            w.byte(dash);
             if d.count.get() != 1 {
-                write!(f, "{}x", d.count)?;
+                w.decimal(d.count.get());
+                w.byte(b'x');
             }
             if let Some(size) = d.size {
-                write!(f, "{size}")?;
+                w.decimal(size.get());
             }
             if let Some(k) = d.kind {
-                f.write_str(k.code())?;
+                w.put(k.code().as_bytes());
             }
         }
         if let Some(h) = fl.hypervisor {
-            write!(f, "{ext}{}", h.code())?;
+            w.byte(ext);
+            w.put(h.code().as_bytes());
         }
         if fl.hwv {
-            write!(f, "{ext}hwv")?;
+            w.byte(ext);
+            w.put(b"hwv");
         }
         if let Some(b) = fl.cpu_brand {
-            write!(f, "{ext}{}", b.vendor().code())?;
+            w.byte(ext);
+            w.put(b.vendor().code().as_bytes());
             if b.generation() != 0 {
-                write!(f, "{}", b.generation())?;
+                w.decimal(u32::from(b.generation()));
             }
-            f.write_str(b.frequency().code())?;
+            w.put(b.frequency().code().as_bytes());
         }
         if let Some(g) = fl.gpu {
-            write!(f, "{ext}{}{}", g.kind().code(), g.vendor().code())?;
+            w.byte(ext);
+            w.put(g.kind().code().as_bytes());
+            w.put(g.vendor().code().as_bytes());
             if let Some(generation) = g.generation() {
-                f.write_str(generation.code())?;
+                w.put(generation.code().as_bytes());
             }
             if let Some(units) = g.units() {
-                write!(f, "{dash}{units}")?;
+                w.byte(dash);
+                w.decimal(units.get());
             }
-            f.write_str(g.unit_frequency().code())?;
+            w.put(g.unit_frequency().code().as_bytes());
             if let Some(vram) = g.vram() {
-                write!(f, "{dash}{vram}")?;
+                w.byte(dash);
+                w.decimal(vram.get());
             }
-            f.write_str(g.vram_bandwidth().code())?;
+            w.put(g.vram_bandwidth().code().as_bytes());
         }
         if fl.ib {
-            write!(f, "{ext}ib")?;
+            w.byte(ext);
+            w.put(b"ib");
         }
-        Ok(())
     }
 }
 
-struct Counter(usize);
+/// Writes a name into [`crate::MAX_NAME_LEN`] bytes, which every name fits in. The cursor
+/// is taken modulo the buffer's length (a power of two), so no write needs a bounds check, and
+/// the bytes (all ASCII) need no UTF-8 check until the whole name is read as a `str`.
+pub(crate) struct Writer<'b> {
+    buf: &'b mut [u8; crate::MAX_NAME_LEN],
+    len: u8,
+}
 
-impl Write for Counter {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 += s.len();
-        Ok(())
+// The cursor is a `u8` and wraps around the buffer: both hold every name (at most 104 bytes).
+const _: () = assert!(crate::MAX_NAME_LEN.is_power_of_two() && crate::MAX_NAME_LEN <= 256);
+
+impl Writer<'_> {
+    fn at(&mut self, offset: u8) -> &mut u8 {
+        &mut self.buf[usize::from(self.len.wrapping_add(offset)) % crate::MAX_NAME_LEN]
+    }
+
+    fn byte(&mut self, byte: u8) {
+        *self.at(0) = byte;
+        self.len = self.len.wrapping_add(1);
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.byte(b);
+        }
+    }
+
+    /// `n` in decimal.
+    fn decimal(&mut self, n: u32) {
+        let digits: u8 = match n {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            // At most 10.
+            _ => n.ilog10() as u8 + 1,
+        };
+        let mut n = n;
+        for k in (0..digits).rev() {
+            *self.at(k) = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len = self.len.wrapping_add(digits);
     }
 }
 
-struct SliceWriter<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-impl Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
-        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
-/// A fixed-size stack buffer that a name is written into, for comparisons without allocating.
+/// A name written on the stack: for `Display` and for comparisons, without allocating.
 pub(crate) struct StackName {
     buf: [u8; crate::MAX_NAME_LEN],
-    len: usize,
+    len: u8,
 }
 
 impl StackName {
     pub(crate) fn new(name: Name) -> Self {
-        let mut s = StackName {
-            buf: [0; crate::MAX_NAME_LEN],
+        let mut buf = [0; crate::MAX_NAME_LEN];
+        let mut w = Writer {
+            buf: &mut buf,
             len: 0,
         };
-        let mut w = SliceWriter {
-            buf: &mut s.buf,
-            len: 0,
-        };
-        // MAX_NAME_LEN bounds every name; a failure would leave a shorter prefix.
-        let _ = write!(w, "{name}");
-        s.len = w.len;
-        s
+        name.write(&mut w);
+        let len = w.len;
+        StackName { buf, len }
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
+        &self.buf[..usize::from(self.len)]
+    }
+
+    fn as_str(&self) -> &str {
+        // Every piece written is ASCII.
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
 }
 
@@ -278,5 +329,63 @@ impl fmt::Display for Convert<'_> {
             f.write_char(map(c))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        Builder, CpuType, CpuVendor, DiskType, GpuKind, GpuSpec, GpuVendor, Hypervisor, RamSize,
+    };
+
+    /// Every field at its longest: the name must fit the writer's buffer without wrapping.
+    #[test]
+    fn the_longest_name_fits() {
+        let mut b = Builder::new(u32::MAX, CpuType::DedicatedCore, RamSize::MAX.gib())
+            .disk(u32::MAX, Some(u32::MAX), Some(DiskType::Nvme))
+            .hypervisor(Hypervisor::BareMetal)
+            .hwv(true)
+            .cpu_brand(CpuVendor::Intel, 6, 3)
+            .gpu(GpuSpec {
+                kind: GpuKind::PassThrough,
+                vendor: Some(GpuVendor::Intel),
+                generation: Some("0.95"),
+                units: Some(u32::MAX),
+                unit_frequency: 2,
+                vram: Some(u32::MAX),
+                vram_bandwidth: 2,
+            })
+            .ib(true);
+        b.cpu_insecure = true;
+        b.ram_no_ecc = true;
+        b.ram_oversubscribed = true;
+        let f = b.build().expect("valid");
+        for syntax in [Syntax::V1, Syntax::V2] {
+            let name = Name { flavor: f, syntax };
+            let mut buf = [0u8; crate::MAX_NAME_LEN];
+            let written = f.write_to(syntax, &mut buf).expect("fits");
+            assert!(written.len() <= crate::MAX_NAME_LEN);
+            assert_eq!(written.len(), name.len());
+            assert_eq!(written, name.to_string());
+            assert!(
+                written.ends_with("_ib") || written.ends_with("-ib"),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_small_buffer_is_an_error_not_a_truncation() {
+        let f: Flavor = "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib"
+            .parse()
+            .expect("valid");
+        let mut small = [0u8; 10];
+        assert!(f.write_to(Syntax::V2, &mut small).is_err());
+        let mut exact = [0u8; 38];
+        assert_eq!(
+            f.write_to(Syntax::V2, &mut exact),
+            Ok("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib")
+        );
     }
 }
