@@ -51,7 +51,7 @@ module() { # module OUT_NAME [cargo flags…]
 module scs_flavor_wasm
 module scs_flavor_audit --no-default-features --features audit
 
-cp js/index.js js/index.d.ts js/audit.js js/audit.d.ts js/package.json README.md pkg/
+cp js/index.js js/index.d.ts js/audit.js js/audit.d.ts js/package.json README.md ../LICENSE pkg/
 rm -f pkg/.gitignore
 
 rm -rf www/pkg
