@@ -983,7 +983,7 @@ impl Context {
         let figures = [
             ("vCPUs", f.vcpus, u64::from(std.vcpus), ""),
             ("RAM", f.ram_mib, u64::from(std.ram_gib) * 1024, " MiB"),
-            ("disk", f.disk_gb, u64::from(std.disk_gb), " GB"),
+            ("disk", f.disk_gb, u64::from(std.disk_gb()), " GB"),
         ];
         for (what, have, need, unit) in figures {
             if have != need {
@@ -1012,7 +1012,7 @@ impl Context {
             if have == Some(&value) {
                 continue;
             }
-            let open = if std.disk_type == "(any)" && key == "scs:disk0-type" {
+            let open = if std.disk.is_some_and(|d| d.kind.is_none()) && key == "scs:disk0-type" {
                 " (the official check demands `network` where the standard leaves the disk type open)"
             } else {
                 ""

@@ -80,7 +80,7 @@ enum Command {
 
 fn parse_strategy(s: &str) -> Result<Strategy, String> {
     s.parse()
-        .map_err(|e: scs_flavor::UnknownStrategy| e.to_string())
+        .map_err(|e: scs_flavor::Error| e.to_string())
 }
 
 /// Runs the command line `args` (with the program name first), reading names from `stdin`

@@ -1,12 +1,14 @@
-//! Making names from properties, with the same validation as parsing and more: the builder
-//! refuses what cannot be written unambiguously.
+//! Making names from properties, with the same validation as parsing: the model's
+//! constructors ([`CpuBrand::new`], [`Gpu::new`], [`RamSize::from_gib_f64`]) are the one
+//! validation of parser and builder, so that exactly the flavors a name can express can be
+//! built, and every flavor rebuilds ([`Builder::from`]).
 
 use core::num::NonZeroU32;
 
-use crate::error::{Component, ErrorKind, Field};
+use crate::error::{Error, ErrorKind, Field};
 use crate::model::{
-    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuKind, GpuVendor,
-    Hypervisor, Ram, RamSize,
+    Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuGeneration,
+    GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
 };
 
 /// The disk of a [`Builder`].
@@ -25,8 +27,8 @@ pub struct DiskSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct CpuBrandSpec {
-    /// The vendor (required).
-    pub vendor: Option<CpuVendor>,
+    /// The vendor.
+    pub vendor: CpuVendor,
     /// The generation (0 = old or unspecified).
     pub generation: u32,
     /// Number of `h` (0-3).
@@ -36,13 +38,13 @@ pub struct CpuBrandSpec {
 /// The GPU of a [`Builder`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-pub struct GpuSpec<'a> {
+pub struct GpuSpec {
     /// Pass-through or virtual.
     pub kind: GpuKind,
-    /// The vendor (required).
-    pub vendor: Option<GpuVendor>,
-    /// The generation's code (`"a"`, `"3.1"`), if any.
-    pub generation: Option<&'a str>,
+    /// The vendor.
+    pub vendor: GpuVendor,
+    /// The generation (of this vendor), if any.
+    pub generation: Option<GpuGeneration>,
     /// Number of SMs / CUs / EUs.
     pub units: Option<u32>,
     /// Number of `h` after the units (0-2).
@@ -61,11 +63,15 @@ pub struct GpuSpec<'a> {
 /// assert_eq!(f.to_string(), "SCS-4V-16-100s");
 /// let err = Builder::new(4, CpuType::SharedCore, 3.25).build().unwrap_err();
 /// assert_eq!(err.to_string(), "ram_gib: RAM must be a multiple of 0.5 GiB");
-/// # Ok::<(), scs_flavor::BuildError>(())
+/// # Ok::<(), scs_flavor::Error>(())
 /// ```
+///
+/// With the `serde` feature a builder (de)serialises as the flavor object of the bindings:
+/// letters as their codes, read back by [the lookup rule](crate::tables#the-lookup-rule),
+/// unknown keys refused, numbers checked, absent optional parts `null`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-pub struct Builder<'a> {
+pub struct Builder {
     /// Number of vCPUs.
     pub cpus: u32,
     /// `L`, `V`, `T` or `C`.
@@ -87,27 +93,17 @@ pub struct Builder<'a> {
     /// The CPU brand, if any.
     pub cpu_brand: Option<CpuBrandSpec>,
     /// The GPU, if any.
-    pub gpu: Option<GpuSpec<'a>>,
+    pub gpu: Option<GpuSpec>,
     /// `_ib`
     pub ib: bool,
 }
 
-/// A property the builder refuses: which field, and why (with the allowed values).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{field}: {kind}")]
-pub struct BuildError {
-    /// The field, as named in [`Builder`] (`"cpus"`, `"disk.size"`, `"gpu.generation"`, …).
-    pub field: &'static str,
-    /// Why.
-    pub kind: ErrorKind,
-}
-
 #[cold]
-fn fail<T>(field: &'static str, kind: ErrorKind) -> Result<T, BuildError> {
-    Err(BuildError { field, kind })
+fn fail<T>(field: &'static str, kind: ErrorKind) -> Result<T, Error> {
+    Err(Error::at_field(kind, field))
 }
 
-fn positive(value: u32, field: &'static str, f: Field) -> Result<NonZeroU32, BuildError> {
+fn positive(value: u32, field: &'static str, f: Field) -> Result<NonZeroU32, Error> {
     match NonZeroU32::new(value) {
         Some(v) => Ok(v),
         None => fail(field, ErrorKind::Zero { field: f }),
@@ -119,14 +115,14 @@ fn freq(
     max: Frequency,
     field: &'static str,
     kind: ErrorKind,
-) -> Result<Frequency, BuildError> {
+) -> Result<Frequency, Error> {
     match Frequency::from_count(count as usize) {
         Some(f) if f <= max => Ok(f),
         _ => fail(field, kind),
     }
 }
 
-impl<'a> Builder<'a> {
+impl Builder {
     /// A flavor with these vCPUs and RAM and nothing else.
     pub fn new(cpus: u32, cpu_type: CpuType, ram_gib: f64) -> Self {
         Builder {
@@ -166,7 +162,7 @@ impl<'a> Builder<'a> {
     /// Sets the CPU brand.
     pub fn cpu_brand(mut self, vendor: CpuVendor, generation: u32, frequency: u32) -> Self {
         self.cpu_brand = Some(CpuBrandSpec {
-            vendor: Some(vendor),
+            vendor,
             generation,
             frequency,
         });
@@ -174,7 +170,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Sets the GPU.
-    pub fn gpu(mut self, gpu: GpuSpec<'a>) -> Self {
+    pub fn gpu(mut self, gpu: GpuSpec) -> Self {
         self.gpu = Some(gpu);
         self
     }
@@ -188,11 +184,11 @@ impl<'a> Builder<'a> {
     /// Validates the properties and makes the flavor.
     ///
     /// # Errors
-    /// A [`BuildError`] naming the first bad field: 0 vCPUs, RAM 0 or 3.25 or NaN, a zero disk
-    /// count or size, a CPU generation the vendor lacks (`i` 7), more than three CPU `h`, an
-    /// unknown GPU generation (`N` `"x"`), more than two GPU `h`, VRAM without units, a GPU
-    /// `h` without units, a CPU brand or GPU without vendor, values beyond 32 bits.
-    pub fn build(&self) -> Result<Flavor, BuildError> {
+    /// An [`Error`] whose [`field`](Error::field) names the first bad property: 0 vCPUs, RAM 0
+    /// or 3.25 or NaN, a zero disk count or size, a CPU generation the vendor lacks (`i` 7),
+    /// more than three CPU `h`, a GPU generation of another vendor, more than two GPU `h`, VRAM
+    /// without units (unless after a unit `h`), a VRAM `h` without VRAM.
+    pub fn build(&self) -> Result<Flavor, Error> {
         let cpu = Cpu {
             count: positive(self.cpus, "cpus", Field::CpuCount)?,
             kind: self.cpu_type,
@@ -206,7 +202,10 @@ impl<'a> Builder<'a> {
             None if self.ram_gib > RamSize::MAX.gib() => {
                 return fail("ram_gib", ErrorKind::TooLarge { field: Field::Ram })
             }
-            None => return fail("ram_gib", ErrorKind::RamNotHalf),
+            None if self.ram_gib.is_finite() && self.ram_gib > 0.0 => {
+                return fail("ram_gib", ErrorKind::RamNotHalf)
+            }
+            None => return fail("ram_gib", ErrorKind::NotWhole { field: Field::Ram }),
         };
         let ram = Ram {
             size,
@@ -227,22 +226,17 @@ impl<'a> Builder<'a> {
         let cpu_brand = match self.cpu_brand {
             None => None,
             Some(b) => {
-                let Some(vendor) = b.vendor else {
-                    let kind = ErrorKind::MissingVendor {
-                        component: Component::CpuBrand,
-                    };
-                    return fail("cpu_brand.vendor", kind);
-                };
+                let vendor = b.vendor;
                 let frequency = freq(
                     b.frequency,
                     Frequency::Highest,
                     "cpu_brand.frequency",
                     ErrorKind::CpuFrequency,
                 )?;
-                let generation = u8::try_from(b.generation).ok();
-                match generation.and_then(|g| CpuBrand::new(vendor, g, frequency)) {
-                    Some(brand) => Some(brand),
-                    None => {
+                let generation = u8::try_from(b.generation).unwrap_or(u8::MAX);
+                match CpuBrand::new(vendor, generation, frequency) {
+                    Ok(brand) => Some(brand),
+                    Err(_) => {
                         let kind = ErrorKind::CpuGeneration {
                             vendor,
                             generation: Some(b.generation),
@@ -269,20 +263,7 @@ impl<'a> Builder<'a> {
     }
 }
 
-fn build_gpu(g: GpuSpec<'_>) -> Result<Gpu, BuildError> {
-    let Some(vendor) = g.vendor else {
-        let kind = ErrorKind::MissingVendor {
-            component: Component::Gpu,
-        };
-        return fail("gpu.vendor", kind);
-    };
-    let generation = match g.generation {
-        None | Some("") => None,
-        Some(code) => match vendor.generation(code) {
-            Some(generation) => Some(generation),
-            None => return fail("gpu.generation", ErrorKind::GpuGeneration { vendor }),
-        },
-    };
+fn build_gpu(g: GpuSpec) -> Result<Gpu, Error> {
     let units = match g.units {
         Some(u) => Some(positive(u, "gpu.units", Field::GpuUnits)?),
         None => None,
@@ -305,24 +286,145 @@ fn build_gpu(g: GpuSpec<'_>) -> Result<Gpu, BuildError> {
         "gpu.vram_bandwidth",
         ErrorKind::GpuFrequency { field: Field::Vram },
     )?;
-    if units.is_none() {
-        if vram.is_some() {
-            return fail("gpu.vram", ErrorKind::VramWithoutUnits);
-        }
-        if unit_frequency != Frequency::Standard {
-            return fail("gpu.unit_frequency", ErrorKind::FrequencyWithoutUnits);
-        }
-    }
-    if vram.is_none() && vram_bandwidth != Frequency::Standard {
-        return fail("gpu.vram_bandwidth", ErrorKind::BandwidthWithoutVram);
-    }
-    Ok(Gpu {
-        kind: g.kind,
-        vendor,
-        generation,
+    Gpu::new(
+        g.kind,
+        g.vendor,
+        g.generation,
         units,
         unit_frequency,
         vram,
         vram_bandwidth,
+    )
+    .map_err(|kind| {
+        let field = match kind {
+            ErrorKind::GpuGeneration { .. } => "gpu.generation",
+            ErrorKind::VramWithoutUnits => "gpu.vram",
+            _ => "gpu.vram_bandwidth",
+        };
+        Error::at_field(kind, field)
     })
 }
+
+/// The properties of a flavor: `Builder::from(flavor).build() == Ok(flavor)` for every flavor.
+impl From<Flavor> for Builder {
+    fn from(f: Flavor) -> Self {
+        Builder {
+            cpus: f.cpu.count.get(),
+            cpu_type: f.cpu.kind,
+            cpu_insecure: f.cpu.insecure,
+            ram_gib: f.ram.size.gib(),
+            ram_no_ecc: f.ram.no_ecc,
+            ram_oversubscribed: f.ram.oversubscribed,
+            disk: f.disk.map(|d| DiskSpec {
+                count: d.count.get(),
+                size: d.size.map(NonZeroU32::get),
+                kind: d.kind,
+            }),
+            hypervisor: f.hypervisor,
+            hwv: f.hwv,
+            cpu_brand: f.cpu_brand.map(|b| CpuBrandSpec {
+                vendor: b.vendor(),
+                generation: u32::from(b.generation()),
+                frequency: b.frequency().count() as u32,
+            }),
+            gpu: f.gpu.map(|g| GpuSpec {
+                kind: g.kind(),
+                vendor: g.vendor(),
+                generation: g.generation(),
+                units: g.units().map(NonZeroU32::get),
+                unit_frequency: g.unit_frequency().count() as u32,
+                vram: g.vram().map(NonZeroU32::get),
+                vram_bandwidth: g.vram_bandwidth().count() as u32,
+            }),
+            ib: f.ib,
+        }
+    }
+}
+
+impl Flavor {
+    /// This flavor's properties, to change some and build again.
+    ///
+    /// ```
+    /// let f: scs_flavor::Flavor = "SCS-2V-4_GNah".parse()?;
+    /// let with_ib = scs_flavor::Builder { ib: true, ..f.builder() }.build()?;
+    /// assert_eq!(with_ib.to_string(), "SCS-2V-4_GNah_ib");
+    /// # Ok::<(), scs_flavor::Error>(())
+    /// ```
+    pub fn builder(&self) -> Builder {
+        Builder::from(*self)
+    }
+}
+
+/// What kind of value a builder property takes, for forms generated from [`FIELDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// A whole number ≥ 1 (`null` allowed where the property is optional).
+    Count,
+    /// A positive multiple of 0.5 (RAM in GiB).
+    HalfGib,
+    /// `true` or `false`.
+    Flag,
+    /// A number of `h`, from 0 to `max`.
+    Frequency {
+        /// The most `h` allowed.
+        max: u8,
+    },
+    /// A value of a table, by [the lookup rule](crate::tables#the-lookup-rule).
+    Table(&'static crate::tables::Table),
+    /// A generation of the vendor chosen in the same part (a CPU generation number, a GPU
+    /// generation code): the vendor's generation table.
+    Generation,
+}
+
+/// One property of a [`Builder`]: its path in the flavor object, a label and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldInfo {
+    /// `"cpus"`, `"disk.size"`, `"gpu.generation"`: the path an [`Error::field`] names.
+    pub path: &'static str,
+    /// A label for forms: `"vCPUs"`, `"disk size (GB)"`.
+    pub title: &'static str,
+    /// The value it takes.
+    pub kind: FieldKind,
+    /// Whether it may be absent (`null`).
+    pub optional: bool,
+}
+
+const fn field(path: &'static str, title: &'static str, kind: FieldKind, optional: bool) -> FieldInfo {
+    FieldInfo {
+        path,
+        title,
+        kind,
+        optional,
+    }
+}
+
+/// Every property of a [`Builder`] in the order of the name, the parts (`disk`, `cpu_brand`,
+/// `gpu`) before their fields: the one list the bindings and the page's form follow.
+pub const FIELDS: &[FieldInfo] = {
+    use crate::tables as t;
+    use FieldKind::*;
+    &[
+        field("cpus", "vCPUs", Count, false),
+        field("cpu_type", "CPU type", Table(&t::CPU_TYPE), false),
+        field("cpu_insecure", "insecure CPU (i)", Flag, false),
+        field("ram_gib", "RAM (GiB)", HalfGib, false),
+        field("ram_no_ecc", "RAM without ECC (u)", Flag, false),
+        field("ram_oversubscribed", "RAM oversubscribed (o)", Flag, false),
+        field("disk.count", "number of disks", Count, false),
+        field("disk.size", "disk size (GB)", Count, true),
+        field("disk.kind", "disk type", Table(&t::DISK_TYPE), true),
+        field("hypervisor", "hypervisor", Table(&t::HYPERVISOR), true),
+        field("hwv", "nested virtualisation (hwv)", Flag, false),
+        field("cpu_brand.vendor", "CPU vendor", Table(&t::CPU_VENDOR), false),
+        field("cpu_brand.generation", "CPU generation", Generation, false),
+        field("cpu_brand.frequency", "CPU frequency", Frequency { max: 3 }, false),
+        field("gpu.kind", "GPU kind", Table(&t::GPU_KIND), false),
+        field("gpu.vendor", "GPU vendor", Table(&t::GPU_VENDOR), false),
+        field("gpu.generation", "GPU generation", Generation, true),
+        field("gpu.units", "GPU compute units", Count, true),
+        field("gpu.unit_frequency", "GPU unit frequency", Frequency { max: 2 }, false),
+        field("gpu.vram", "GPU VRAM (GiB)", Count, true),
+        field("gpu.vram_bandwidth", "VRAM bandwidth", Frequency { max: 2 }, false),
+        field("ib", "Infiniband (ib)", Flag, false),
+    ]
+};

@@ -4,7 +4,56 @@ use core::fmt;
 
 use crate::model::{CpuVendor, GpuVendor};
 use crate::syntax::{Strategy, Syntax};
-use crate::tables::Codes;
+use crate::tables::{Codes, Table};
+
+/// A few bytes of the input kept inside an error (at most 15, cut at a character boundary):
+/// what an unknown extension looks like, without allocating.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Snippet {
+    bytes: [u8; 15],
+    len: u8,
+    cut: bool,
+}
+
+impl Snippet {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut len = text.len().min(15);
+        while !text.is_char_boundary(len) {
+            len -= 1;
+        }
+        let mut bytes = [0; 15];
+        bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        Snippet {
+            bytes,
+            len: len as u8,
+            cut: len < text.len(),
+        }
+    }
+
+    /// The kept text (without the `…` of a cut one).
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for Snippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Writes the text escaped as Rust would (`\u{0}`), with `…` when it was cut.
+impl fmt::Display for Snippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.as_str().chars() {
+            write!(f, "{}", c.escape_debug())?;
+        }
+        if self.cut {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
 
 /// A component of a flavor name, in the order of the standard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +140,10 @@ pub enum Field {
     GpuUnits,
     /// The GPU's video memory in GiB.
     Vram,
+    /// The CPU generation number.
+    CpuGeneration,
+    /// A number of `h` (CPU frequency, GPU unit frequency, VRAM bandwidth).
+    Frequency,
 }
 
 impl Field {
@@ -103,6 +156,8 @@ impl Field {
             Field::DiskSize => "disk size",
             Field::GpuUnits => "GPU unit count",
             Field::Vram => "GPU VRAM",
+            Field::CpuGeneration => "CPU generation",
+            Field::Frequency => "number of `h`",
         }
     }
 }
@@ -174,6 +229,15 @@ pub enum ErrorKind {
         /// The repeated component.
         component: Component,
     },
+    /// `SCS-2V-4_foo`: an extension separator followed by no extension the standard defines.
+    UnknownExtension {
+        /// The last component read before it.
+        after: Component,
+        /// The extension as written, up to the next separator (e.g. `_foo`).
+        found: Snippet,
+        /// The syntax being read.
+        syntax: Syntax,
+    },
     /// Characters that no component can take.
     Unexpected {
         /// The last component read before them.
@@ -183,18 +247,29 @@ pub enum ErrorKind {
         /// The syntax being read.
         syntax: Syntax,
     },
-    /// Building: VRAM without a unit count cannot be written unambiguously (`_GNa-24` reads
-    /// back as 24 units).
+    /// Building: VRAM without a unit count and without a unit `h` cannot be written
+    /// unambiguously (`_GNa-24` reads back as 24 units).
     VramWithoutUnits,
-    /// Building: a GPU frequency `h` without a unit count (a form the standard does not
-    /// describe).
-    FrequencyWithoutUnits,
     /// Building: a VRAM bandwidth `h` without VRAM (`_GNa-24h` reads back as unit frequency).
     BandwidthWithoutVram,
-    /// Building: a CPU brand or GPU without its vendor.
-    MissingVendor {
-        /// [`Component::CpuBrand`] or [`Component::Gpu`].
-        component: Component,
+    /// A value given as text is in no row of its table ([the lookup
+    /// rule](crate::tables#the-lookup-rule)): an unknown strategy, hypervisor, generation, …
+    Unknown {
+        /// The table looked in.
+        table: &'static Table,
+    },
+    /// A number given to the builder that is not a whole number in range (negative, a
+    /// fraction, NaN, beyond 32 bits, not a number at all).
+    NotWhole {
+        /// Which number.
+        field: Field,
+    },
+    /// A property the builder or a requirement does not know.
+    UnknownField,
+    /// More disks than the scs-0103 spec lists (deviation D3): no spec is derived.
+    TooManyDisks {
+        /// The disk count of the name.
+        count: u32,
     },
     /// A valid name of the other syntax, which the strategy rejects ("non-tolerable").
     WrongSyntax {
@@ -224,11 +299,14 @@ impl ErrorKind {
             ErrorKind::GpuFrequency { .. } => "gpu-frequency",
             ErrorKind::OutOfOrder { .. } => "out-of-order",
             ErrorKind::Repeated { .. } => "repeated",
+            ErrorKind::UnknownExtension { .. } => "unknown-extension",
             ErrorKind::Unexpected { .. } => "unexpected",
+            ErrorKind::Unknown { .. } => "unknown-value",
+            ErrorKind::NotWhole { .. } => "not-whole",
+            ErrorKind::UnknownField => "unknown-field",
+            ErrorKind::TooManyDisks { .. } => "too-many-disks",
             ErrorKind::WrongSyntax { .. } => "wrong-syntax",
             ErrorKind::VramWithoutUnits => "vram-without-units",
-            ErrorKind::FrequencyWithoutUnits => "frequency-without-units",
-            ErrorKind::MissingVendor { .. } => "missing-vendor",
             ErrorKind::BandwidthWithoutVram => "bandwidth-without-vram",
         }
     }
@@ -282,18 +360,70 @@ impl fmt::Display for Expected {
             ErrorKind::Unexpected { after, syntax, .. } => {
                 f.write_str(expected_after(after, syntax))
             }
+            ErrorKind::UnknownExtension { after, syntax, .. } => {
+                let ext = if syntax == Syntax::V1 { '-' } else { '_' };
+                f.write_str("one of ")?;
+                let mut first = true;
+                let mut item = |f: &mut fmt::Formatter<'_>, s: &str| {
+                    if !first {
+                        f.write_str(", ")?;
+                    }
+                    first = false;
+                    write!(f, "`{ext}{s}`")
+                };
+                if after < Component::Hypervisor {
+                    for h in crate::tables::HYPERVISORS {
+                        if h.code != "chy" || syntax != Syntax::V1 {
+                            item(f, h.code)?;
+                        }
+                    }
+                }
+                if after < Component::Hwv {
+                    item(f, "hwv")?;
+                }
+                if after < Component::CpuBrand {
+                    item(f, "i…, z…, a…, r… (CPU brand)")?;
+                }
+                if after < Component::Gpu {
+                    item(f, "g…, G… (GPU)")?;
+                }
+                item(f, "ib")?;
+                f.write_str(", in this order")
+            }
+            ErrorKind::Unknown { table } => {
+                write!(f, "one of {}", Codes(table.entries))?;
+                let mut names = table
+                    .entries
+                    .iter()
+                    .flat_map(|e| core::iter::once(e.name).chain(e.aliases.iter().copied()))
+                    .filter(|n| !table.entries.iter().any(|e| e.code.eq_ignore_ascii_case(n)))
+                    .peekable();
+                if names.peek().is_some() {
+                    f.write_str(" or a name: ")?;
+                    for (i, n) in names.enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{n:?}")?;
+                    }
+                }
+                Ok(())
+            }
+            ErrorKind::NotWhole { field: Field::Ram } => {
+                f.write_str("a positive multiple of 0.5 such as `4` or `3.5`")
+            }
+            ErrorKind::NotWhole {
+                field: Field::CpuGeneration | Field::Frequency,
+            } => f.write_str("a whole number from 0 to 4294967295"),
+            ErrorKind::NotWhole { .. } => f.write_str("a whole number from 1 to 4294967295"),
+            ErrorKind::UnknownField => f.write_str("a known property"),
+            ErrorKind::TooManyDisks { .. } => write!(f, "at most {} disks", crate::MAX_SPEC_DISKS),
             ErrorKind::WrongSyntax { found, .. } => match found {
                 Syntax::V1 => f.write_str("the v2 syntax"),
                 Syntax::V2 => f.write_str("the v1 syntax"),
             },
-            ErrorKind::VramWithoutUnits | ErrorKind::FrequencyWithoutUnits => {
-                f.write_str("a GPU unit count")
-            }
+            ErrorKind::VramWithoutUnits => f.write_str("a GPU unit count"),
             ErrorKind::BandwidthWithoutVram => f.write_str("a VRAM size"),
-            ErrorKind::MissingVendor {
-                component: Component::Gpu,
-            } => f.write_str("one of N, A, I"),
-            ErrorKind::MissingVendor { .. } => f.write_str("one of i, z, a, r"),
         }
     }
 }
@@ -380,6 +510,20 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Repeated { component } => {
                 write!(f, "{} is repeated (expected {exp})", component.name())
             }
+            ErrorKind::UnknownExtension { after, found, .. } => write!(
+                f,
+                "unknown extension `{found}` after {}: expected {exp}",
+                after.name()
+            ),
+            ErrorKind::Unknown { table } => write!(f, "unknown {}: expected {exp}", table.title),
+            ErrorKind::NotWhole { field } => {
+                write!(f, "{} must be {exp}", field.name())
+            }
+            ErrorKind::UnknownField => f.write_str("unknown property"),
+            ErrorKind::TooManyDisks { count } => write!(
+                f,
+                "{count} disks are unreasonable: the scs-0103 spec is derived for {exp}"
+            ),
             ErrorKind::Unexpected { after, found, .. } => write!(
                 f,
                 "unexpected {} after {}: expected {exp}",
@@ -390,12 +534,6 @@ impl fmt::Display for ErrorKind {
                 f,
                 "GPU VRAM without a unit count cannot be written unambiguously (expected {exp})"
             ),
-            ErrorKind::FrequencyWithoutUnits => {
-                write!(f, "GPU unit frequency needs {exp}")
-            }
-            ErrorKind::MissingVendor { component } => {
-                write!(f, "{} needs a vendor (expected {exp})", component.name())
-            }
             ErrorKind::BandwidthWithoutVram => {
                 write!(f, "GPU VRAM bandwidth needs {exp}")
             }
@@ -421,18 +559,66 @@ impl fmt::Display for ErrorKind {
 ///     "SCS-2V-4_i7\n         ^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)"
 /// );
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{kind}")]
+///
+/// The same type reports a property the [`Builder`](crate::Builder) refuses (then
+/// [`field`](Error::field) names it and the span is empty), a value given as text that the
+/// [lookup rule](crate::tables#the-lookup-rule) does not know (the span is the whole text), an
+/// unknown strategy and a spec with too many disks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Error {
     kind: ErrorKind,
     start: usize,
     end: usize,
+    field: Option<&'static str>,
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}
+
+/// The message; for a builder property prefixed with its path (`disk.size: …`).
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(field) = self.field {
+            write!(f, "{field}: ")?;
+        }
+        fmt::Display::fmt(&self.kind, f)
+    }
 }
 
 impl Error {
     #[cold]
     pub(crate) fn new(kind: ErrorKind, start: usize, end: usize) -> Self {
-        Error { kind, start, end }
+        Error {
+            kind,
+            start,
+            end,
+            field: None,
+        }
+    }
+
+    /// An error about the builder property (or requirement) at `path`, e.g. `"disk.size"`.
+    #[cold]
+    pub fn at_field(kind: ErrorKind, path: &'static str) -> Self {
+        Error {
+            kind,
+            start: 0,
+            end: 0,
+            field: Some(path),
+        }
+    }
+
+    /// The property this error is about, for an error of the builder or of a requirement
+    /// (`"cpus"`, `"disk.size"`, `"gpu.generation"`, …); `None` for a name error.
+    pub fn field(&self) -> Option<&'static str> {
+        self.field
+    }
+
+    /// The same error attributed to the property at `path` (for a failed lookup of its value).
+    pub fn with_field(self, path: &'static str) -> Self {
+        Error {
+            field: Some(path),
+            ..self
+        }
     }
 
     /// What went wrong.

@@ -57,21 +57,21 @@ mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
 
-pub use builder::{BuildError, Builder, CpuBrandSpec, DiskSpec, GpuSpec};
+pub use builder::{Builder, CpuBrandSpec, DiskSpec, FieldInfo, FieldKind, GpuSpec, FIELDS};
 pub use check::{parse, Outcome, Parsed, MAX_NAME_LEN};
 pub use describe::{Description, Explain, Meaning, Part};
-pub use error::{Component, Error, ErrorKind, Expected, Field, Rendered};
+pub use error::{Component, Error, ErrorKind, Expected, Field, Rendered, Snippet};
 pub use model::{
     Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuGeneration,
-    GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
+    GpuKind, GpuVendor, Hypervisor, Ram, RamSize, TableValue,
 };
 pub use parse::{Span, Spans, PREFIX};
 pub use render::{v1_to_v2, v2_to_v1, Convert, Name};
 #[cfg(feature = "serde")]
 pub use report::Report;
-pub use spec::{Spec, SpecKey, SpecValue, TooManyDisks, MAX_SPEC_DISKS};
-pub use syntax::{Strategy, Syntax, UnknownStrategy};
-pub use tables::{Level, StandardFlavor, STANDARD_FLAVORS};
+pub use spec::{Spec, SpecKey, SpecValue, UnknownSpecKey, MAX_SPEC_DISKS};
+pub use syntax::{Strategy, Syntax};
+pub use tables::{Level, StandardDisk, StandardFlavor, STANDARD_FLAVORS};
 pub use warnings::{LabelProblem, Undescribed, Warning, WarningKind, Warnings};
 
 /// The README's examples, run as doc tests.

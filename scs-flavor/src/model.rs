@@ -3,7 +3,48 @@
 use core::fmt;
 use core::num::NonZeroU32;
 
-use crate::tables::{self, Entry};
+use crate::error::{Error, ErrorKind};
+use crate::tables::{self, Entry, Table};
+
+/// A value named by a row of one of the standard's [tables](crate::tables): the letter enums,
+/// [`crate::Strategy`] and [`crate::Level`]. One implementation of code and lookup for all.
+pub trait TableValue: Copy + Sized + 'static {
+    /// The table whose rows are the values.
+    const TABLE: &'static Table;
+    /// Every value, in the order of the table's rows.
+    const ALL: &'static [Self];
+
+    /// This value's row index.
+    fn index(self) -> usize;
+
+    /// This value's row in the table.
+    fn entry(self) -> &'static Entry {
+        &Self::TABLE.entries[self.index()]
+    }
+
+    /// The value for a code as written in a name (case-sensitive), if there is one.
+    fn from_code(code: &str) -> Option<Self> {
+        tables::find(Self::TABLE.entries, code.as_bytes()).map(|i| Self::ALL[i])
+    }
+
+    /// The value for `text` by [the lookup rule](crate::tables#the-lookup-rule): the code,
+    /// or the name or an alias ignoring case, spaces, `-` and `_`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unknown`] naming the table, with the span of the whole text.
+    fn lookup(text: &str) -> Result<Self, Error> {
+        match tables::lookup(Self::TABLE.entries, text) {
+            Some(i) => Ok(Self::ALL[i]),
+            None => Err(Error::new(
+                ErrorKind::Unknown {
+                    table: Self::TABLE,
+                },
+                0,
+                text.len(),
+            )),
+        }
+    }
+}
 
 macro_rules! letter_enum {
     (
@@ -17,13 +58,22 @@ macro_rules! letter_enum {
             $( $(#[$vmeta])* $variant = $idx, )*
         }
 
+        impl TableValue for $name {
+            const TABLE: &'static Table = &$table;
+            const ALL: &'static [$name] = &[ $( $name::$variant, )* ];
+
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+
         impl $name {
             /// Every value, in the order of the standard's table.
-            pub const ALL: &'static [$name] = &[ $( $name::$variant, )* ];
+            pub const ALL: &'static [$name] = <$name as TableValue>::ALL;
 
             /// This value's row in the standard's table.
             pub fn entry(self) -> &'static Entry {
-                &$table[self as usize]
+                TableValue::entry(self)
             }
 
             /// The code written in a name (e.g. `"T"`, `"s"`, `"bms"`).
@@ -33,7 +83,15 @@ macro_rules! letter_enum {
 
             /// The value for a code as written in a name (case-sensitive), if there is one.
             pub fn from_code(code: &str) -> Option<Self> {
-                tables::find(&$table, code.as_bytes()).map(|i| Self::ALL[i])
+                <Self as TableValue>::from_code(code)
+            }
+
+            /// The value for `text` by [the lookup rule](crate::tables#the-lookup-rule).
+            ///
+            /// # Errors
+            /// [`ErrorKind::Unknown`] naming the table.
+            pub fn lookup(text: &str) -> Result<Self, Error> {
+                <Self as TableValue>::lookup(text)
             }
         }
 
@@ -42,13 +100,22 @@ macro_rules! letter_enum {
                 f.write_str(self.entry().name)
             }
         }
+
+        impl core::str::FromStr for $name {
+            type Err = Error;
+
+            /// [`TableValue::lookup`]: the code, or the name ignoring case, spaces, `-`, `_`.
+            fn from_str(s: &str) -> Result<Self, Error> {
+                <$name as TableValue>::lookup(s)
+            }
+        }
     };
 }
 
 letter_enum!(
     /// The CPU type letter: `L`, `V`, `T` or `C`, ordered from the weakest promise to the
     /// strongest.
-    CpuType, tables::CPU_TYPES, {
+    CpuType, tables::CPU_TYPE, {
         /// `L`: vCPU, heavily oversubscribed (`crowded-core`).
         CrowdedCore = 0,
         /// `V`: vCPU, oversubscribed (`shared-core`).
@@ -62,7 +129,7 @@ letter_enum!(
 
 letter_enum!(
     /// The disk type letter: `n`, `h`, `s` or `p`, ordered from network to NVMe.
-    DiskType, tables::DISK_TYPES, {
+    DiskType, tables::DISK_TYPE, {
         /// `n`: network shared storage.
         Network = 0,
         /// `h`: local HDD.
@@ -76,7 +143,7 @@ letter_enum!(
 
 letter_enum!(
     /// The hypervisor extension: `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms` or `_chy`.
-    Hypervisor, tables::HYPERVISORS, {
+    Hypervisor, tables::HYPERVISOR, {
         /// `kvm`
         Kvm = 0,
         /// `xen`
@@ -94,7 +161,7 @@ letter_enum!(
 
 letter_enum!(
     /// The CPU vendor / architecture letter of the CPU brand extension: `i`, `z`, `a` or `r`.
-    CpuVendor, tables::CPU_VENDORS, {
+    CpuVendor, tables::CPU_VENDOR, {
         /// `i`: Intel x86-64.
         Intel = 0,
         /// `z`: AMD x86-64.
@@ -108,7 +175,7 @@ letter_enum!(
 
 letter_enum!(
     /// The GPU kind letter: `g` (virtual) or `G` (pass-through).
-    GpuKind, tables::GPU_KINDS, {
+    GpuKind, tables::GPU_KIND, {
         /// `g`: virtual GPU.
         Virtual = 0,
         /// `G`: pass-through GPU.
@@ -118,7 +185,7 @@ letter_enum!(
 
 letter_enum!(
     /// The GPU vendor letter: `N`, `A` or `I`.
-    GpuVendor, tables::GPU_VENDORS, {
+    GpuVendor, tables::GPU_VENDOR, {
         /// `N`: Nvidia.
         Nvidia = 0,
         /// `A`: AMD.
@@ -128,14 +195,38 @@ letter_enum!(
     }
 );
 
+impl DiskType {
+    /// The type the scs-0103 spec writes for a disk whose name gives no type letter
+    /// (`scs:diskN-type=network`).
+    pub const SPEC_DEFAULT: DiskType = DiskType::Network;
+}
+
 impl CpuVendor {
+    /// The table of generations defined for this vendor; the index is the generation number.
+    pub fn generation_table(self) -> &'static Table {
+        match self {
+            CpuVendor::Intel => &tables::CPU_GENERATION_INTEL,
+            CpuVendor::Amd => &tables::CPU_GENERATION_AMD,
+            CpuVendor::Arm => &tables::CPU_GENERATION_ARM,
+            CpuVendor::RiscV => &tables::CPU_GENERATION_RISCV,
+        }
+    }
+
     /// The generations defined for this vendor; the index is the generation number.
     pub fn generations(self) -> &'static [Entry] {
-        match self {
-            CpuVendor::Intel => tables::CPU_GENERATIONS_INTEL,
-            CpuVendor::Amd => tables::CPU_GENERATIONS_AMD,
-            CpuVendor::Arm => tables::CPU_GENERATIONS_ARM,
-            CpuVendor::RiscV => tables::CPU_GENERATIONS_RISCV,
+        self.generation_table().entries
+    }
+
+    /// The generation for `text` by [the lookup rule](crate::tables#the-lookup-rule): its
+    /// number (`"3"`) or its name (`"Ice Lake"`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unknown`] naming this vendor's generation table.
+    pub fn lookup_generation(self, text: &str) -> Result<u8, Error> {
+        let table = self.generation_table();
+        match tables::lookup(table.entries, text) {
+            Some(i) => Ok(i as u8),
+            None => Err(Error::new(ErrorKind::Unknown { table }, 0, text.len())),
         }
     }
 
@@ -152,12 +243,30 @@ impl CpuVendor {
 }
 
 impl GpuVendor {
+    /// The table of generations defined for this vendor.
+    pub fn generation_table(self) -> &'static Table {
+        match self {
+            GpuVendor::Nvidia => &tables::GPU_GENERATION_NVIDIA,
+            GpuVendor::Amd => &tables::GPU_GENERATION_AMD,
+            GpuVendor::Intel => &tables::GPU_GENERATION_INTEL,
+        }
+    }
+
     /// The generations defined for this vendor.
     pub fn generations(self) -> &'static [Entry] {
-        match self {
-            GpuVendor::Nvidia => tables::GPU_GENERATIONS_NVIDIA,
-            GpuVendor::Amd => tables::GPU_GENERATIONS_AMD,
-            GpuVendor::Intel => tables::GPU_GENERATIONS_INTEL,
+        self.generation_table().entries
+    }
+
+    /// The generation for `text` by [the lookup rule](crate::tables#the-lookup-rule): its
+    /// code (`"a"`, `"3.1"`) or its name (`"Ampere"`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unknown`] naming this vendor's generation table.
+    pub fn lookup_generation(self, text: &str) -> Result<GpuGeneration, Error> {
+        let table = self.generation_table();
+        match tables::lookup(table.entries, text) {
+            Some(i) => Ok(GpuGeneration::from_index(self, i)),
+            None => Err(Error::new(ErrorKind::Unknown { table }, 0, text.len())),
         }
     }
 
@@ -219,7 +328,7 @@ impl Frequency {
 }
 
 /// The CPU/RAM component's CPU half: `16T`, `2Vi` — count, type and the insecure flag `i`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cpu {
     /// Number of vCPUs (≥ 1).
     pub count: NonZeroU32,
@@ -299,7 +408,7 @@ impl fmt::Display for RamSize {
 
 /// The CPU/RAM component's RAM half: `-64`, `-3.5uo` — amount, `u` (no ECC), `o`
 /// (oversubscribed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ram {
     /// Amount of RAM.
     pub size: RamSize,
@@ -310,7 +419,7 @@ pub struct Ram {
 }
 
 /// The optional disk component: `-[Mx][N][n|h|s|p]`, e.g. `-3x10s`, `-50`, `-n`, `-`, `-3x`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Disk {
     /// Number of disks (`M` in `Mx`, 1 when absent).
     pub count: NonZeroU32,
@@ -320,10 +429,18 @@ pub struct Disk {
     pub kind: Option<DiskType>,
 }
 
+impl Disk {
+    /// The type the scs-0103 spec gives each disk: the letter's, else
+    /// [`DiskType::SPEC_DEFAULT`].
+    pub fn spec_type(self) -> DiskType {
+        self.kind.unwrap_or(DiskType::SPEC_DEFAULT)
+    }
+}
+
 /// The CPU brand extension: `_ vendor [generation] [h…]`, e.g. `_i3h`, `_z`, `_a1`.
 ///
 /// Generation 0 means "rather old or unspecified" and is not written (`_i0` reads as `_i`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CpuBrand {
     vendor: CpuVendor,
     generation: u8,
@@ -331,9 +448,18 @@ pub struct CpuBrand {
 }
 
 impl CpuBrand {
-    /// A CPU brand; `None` if the vendor has no such generation.
-    pub fn new(vendor: CpuVendor, generation: u8, frequency: Frequency) -> Option<Self> {
-        (generation <= vendor.max_generation()).then_some(CpuBrand {
+    /// A CPU brand: the one validation of parser and builder.
+    ///
+    /// # Errors
+    /// [`ErrorKind::CpuGeneration`] if the vendor has no such generation.
+    pub fn new(vendor: CpuVendor, generation: u8, frequency: Frequency) -> Result<Self, ErrorKind> {
+        if generation > vendor.max_generation() {
+            return Err(ErrorKind::CpuGeneration {
+                vendor,
+                generation: Some(u32::from(generation)),
+            });
+        }
+        Ok(CpuBrand {
             vendor,
             generation,
             frequency,
@@ -361,11 +487,21 @@ impl CpuBrand {
     }
 }
 
-/// A GPU generation of one vendor (e.g. Nvidia `a`, AMD `3.1`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A GPU generation of one vendor (e.g. Nvidia `a`, AMD `3.1`), ordered by vendor, then
+/// chronologically (the order of the standard's table: Fermi before Ampere).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GpuGeneration {
     vendor: GpuVendor,
     index: u8,
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for GpuGeneration {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let vendor = GpuVendor::arbitrary(u)?;
+        let index = u.choose_index(vendor.generations().len())?;
+        Ok(GpuGeneration::from_index(vendor, index))
+    }
 }
 
 impl GpuGeneration {
@@ -393,8 +529,8 @@ impl GpuGeneration {
 }
 
 /// The GPU extension: `_ kind vendor [gen] [-units [h…]] [-vram [h…]]`, e.g.
-/// `_GNa-64`, `_gA3.1-48h-24h`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// `_GNa-64`, `_gA3.1-48h-24h`. Made by [`Gpu::new`] (or the parser, through it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Gpu {
     pub(crate) kind: GpuKind,
     pub(crate) vendor: GpuVendor,
@@ -406,6 +542,58 @@ pub struct Gpu {
 }
 
 impl Gpu {
+    /// A GPU: the one validation of parser and builder. Exactly the GPUs a name can express
+    /// are accepted, so that every GPU renders to a name that reads back as the same GPU.
+    ///
+    /// # Errors
+    /// - [`ErrorKind::GpuGeneration`] for a generation of another vendor;
+    /// - [`ErrorKind::GpuFrequency`] for more than two `h` (units or VRAM);
+    /// - [`ErrorKind::BandwidthWithoutVram`]: a VRAM `h` without VRAM (`_GNa-24h` reads back
+    ///   as a unit frequency);
+    /// - [`ErrorKind::VramWithoutUnits`]: VRAM without a unit count and without a unit `h`
+    ///   (`_GNa-24` reads back as 24 units; `_GNah-24`, VRAM after a unit `h`, is fine).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        kind: GpuKind,
+        vendor: GpuVendor,
+        generation: Option<GpuGeneration>,
+        units: Option<NonZeroU32>,
+        unit_frequency: Frequency,
+        vram: Option<NonZeroU32>,
+        vram_bandwidth: Frequency,
+    ) -> Result<Gpu, ErrorKind> {
+        if let Some(g) = generation {
+            if g.vendor != vendor {
+                return Err(ErrorKind::GpuGeneration { vendor });
+            }
+        }
+        if unit_frequency > Frequency::VeryHigh {
+            return Err(ErrorKind::GpuFrequency {
+                field: crate::error::Field::GpuUnits,
+            });
+        }
+        if vram_bandwidth > Frequency::VeryHigh {
+            return Err(ErrorKind::GpuFrequency {
+                field: crate::error::Field::Vram,
+            });
+        }
+        if vram.is_none() && vram_bandwidth != Frequency::Standard {
+            return Err(ErrorKind::BandwidthWithoutVram);
+        }
+        if units.is_none() && vram.is_some() && unit_frequency == Frequency::Standard {
+            return Err(ErrorKind::VramWithoutUnits);
+        }
+        Ok(Gpu {
+            kind,
+            vendor,
+            generation,
+            units,
+            unit_frequency,
+            vram,
+            vram_bandwidth,
+        })
+    }
+
     /// Pass-through (`G`) or virtual (`g`).
     pub fn kind(self) -> GpuKind {
         self.kind
@@ -451,7 +639,10 @@ impl Gpu {
 /// assert_eq!(f.short().to_string(), "SCS-16T-64-3x10s_GNa-64_ib");
 /// # Ok::<(), scs_flavor::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Flavors are ordered by meaning, component by component in the order of the name: vCPU count,
+/// CPU type, …, RAM, disk, hypervisor, …; GPU generations chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Flavor {
     /// vCPUs: count, type, insecure flag.
     pub cpu: Cpu,
@@ -472,9 +663,20 @@ pub struct Flavor {
 }
 
 impl Flavor {
-    /// The short name's flavor (§4): drops hypervisor, `_hwv`, the Intel/AMD CPU brand (keeps
-    /// the bare vendor letter for ARM and RISC-V) and every GPU `h`.
-    pub fn shortened(&self) -> Flavor {
+    /// The short name's flavor (§4 of REFERENCE.md): drops hypervisor, `_hwv`, the Intel/AMD
+    /// CPU brand (keeps the bare vendor letter for ARM and RISC-V) and every GPU `h`.
+    ///
+    /// It is the flavor the short name reads back as: for the odd `_GNah-24` (VRAM after a
+    /// unit `h`, no unit count) the short name `_GNa-24`, as the checker writes it, reads as 24
+    /// units, and so does this flavor.
+    ///
+    /// ```
+    /// let f: scs_flavor::Flavor = "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".parse()?;
+    /// assert_eq!(f.short().to_string(), "SCS-16T-64-3x10s_GNa-64_ib");
+    /// assert_eq!(f.short().v1().to_string(), "SCS-16T:64:3x10s-GNa:64-ib");
+    /// # Ok::<(), scs_flavor::Error>(())
+    /// ```
+    pub fn short(&self) -> Flavor {
         Flavor {
             cpu: self.cpu,
             ram: self.ram,
@@ -489,7 +691,9 @@ impl Flavor {
                 })
             }),
             gpu: self.gpu.map(|g| Gpu {
+                units: g.units.or(g.vram),
                 unit_frequency: Frequency::Standard,
+                vram: if g.units.is_some() { g.vram } else { None },
                 vram_bandwidth: Frequency::Standard,
                 ..g
             }),

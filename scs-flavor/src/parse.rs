@@ -21,7 +21,7 @@ use nom::combinator::{eof, opt, peek, verify};
 use nom::sequence::preceded;
 use nom::{IResult, Offset, Parser};
 
-use crate::error::{Component, Error, ErrorKind, Field};
+use crate::error::{Component, Error, ErrorKind, Field, Snippet};
 use crate::model::{
     Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuGeneration,
     GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
@@ -154,6 +154,13 @@ fn find(keys: &[u64], code: In<'_>) -> Option<usize> {
     keys.iter().position(|&k| k == key)
 }
 
+// The parser's byte sets, from the tables' one-letter codes.
+const CPU_TYPE_BYTES: [u8; 4] = crate::tables::letters(crate::tables::CPU_TYPES);
+const DISK_TYPE_BYTES: [u8; 4] = crate::tables::letters(crate::tables::DISK_TYPES);
+const CPU_VENDOR_BYTES: [u8; 4] = crate::tables::letters(crate::tables::CPU_VENDORS);
+const GPU_KIND_BYTES: [u8; 2] = crate::tables::letters(crate::tables::GPU_KINDS);
+const GPU_VENDOR_BYTES: [u8; 3] = crate::tables::letters(crate::tables::GPU_VENDORS);
+
 const HYPERVISOR_KEYS: [u64; crate::tables::HYPERVISORS.len()] = keys(crate::tables::HYPERVISORS);
 const NVIDIA_KEYS: [u64; crate::tables::GPU_GENERATIONS_NVIDIA.len()] =
     keys(crate::tables::GPU_GENERATIONS_NVIDIA);
@@ -206,7 +213,7 @@ fn ram(i: In<'_>) -> Res<'_, RamRaw<'_>> {
 
 fn cpu_ram<'a>(t: &Table, i: In<'a>) -> Res<'a, CpuRamRaw<'a>> {
     let (i, count) = digits(i)?;
-    let (i, kind) = byte_of(b"LVTC").parse(i)?;
+    let (i, kind) = byte_of(&CPU_TYPE_BYTES).parse(i)?;
     let (i, insecure) = opt(char('i')).parse(i)?;
     let (i, _) = char(t.dash as char).parse(i)?;
     let (i, ram) = ram(i)?;
@@ -246,7 +253,7 @@ fn disk<'a>(t: &Table, i: In<'a>) -> Res<'a, DiskRaw<'a>> {
         }
         None => (i, None, first),
     };
-    let (i, kind) = opt(byte_of(b"nhsp")).parse(i)?;
+    let (i, kind) = opt(byte_of(&DISK_TYPE_BYTES)).parse(i)?;
     let kind = kind.map(|k| DiskType::ALL[k]);
     Ok((i, DiskRaw { count, size, kind }))
 }
@@ -278,7 +285,7 @@ struct CpuBrandRaw<'a> {
 // Inlined into the parser: a failed attempt is then one byte compare, not a call.
 #[inline(always)]
 fn cpu_brand<'a>(t: &Table, i: In<'a>) -> Res<'a, CpuBrandRaw<'a>> {
-    let (i, vendor) = preceded(char(t.ext as char), byte_of(b"izar")).parse(i)?;
+    let (i, vendor) = preceded(char(t.ext as char), byte_of(&CPU_VENDOR_BYTES)).parse(i)?;
     let (i, generation) = digits(i)?;
     let (i, hs) = hs(i)?;
     // The look-ahead keeps `_ib` from being read as Intel.
@@ -309,8 +316,8 @@ struct GpuRaw<'a> {
 // Inlined into the parser: a failed attempt is then one byte compare, not a call.
 #[inline(always)]
 fn gpu<'a>(t: &Table, i: In<'a>) -> Res<'a, GpuRaw<'a>> {
-    let (i, kind) = preceded(char(t.ext as char), byte_of(b"gG")).parse(i)?;
-    let (i, vendor) = byte_of(b"NAI").parse(i)?;
+    let (i, kind) = preceded(char(t.ext as char), byte_of(&GPU_KIND_BYTES)).parse(i)?;
+    let (i, vendor) = byte_of(&GPU_VENDOR_BYTES).parse(i)?;
     let (i, generation) = take_while(|c| c != t.dash && c != b'h' && c != t.ext).parse(i)?;
     let (i, units) = opt(preceded(char(t.dash as char), digits1)).parse(i)?;
     let (i, unit_hs) = hs(i)?;
@@ -531,12 +538,10 @@ fn extensions(
             ErrorKind::CpuFrequency,
             c.at(raw.hs),
         )?;
-        let brand = generation
-            .and_then(|g| u8::try_from(g).ok())
-            .and_then(|g| CpuBrand::new(vendor, g, frequency));
-        match brand {
-            Some(b) => flavor.cpu_brand = Some(b),
-            None => {
+        let generation8 = generation.map_or(u8::MAX, |g| u8::try_from(g).unwrap_or(u8::MAX));
+        match CpuBrand::new(vendor, generation8, frequency) {
+            Ok(b) => flavor.cpu_brand = Some(b),
+            Err(_) => {
                 return err(
                     ErrorKind::CpuGeneration { vendor, generation },
                     gen_start - 1,
@@ -548,7 +553,7 @@ fn extensions(
     }
 
     // GPU
-    if let Some((raw, _)) = c.try_parse(t, gpu) {
+    if let Some((raw, start)) = c.try_parse(t, gpu) {
         let vendor = raw.vendor;
         let generation = if raw.generation.is_empty() {
             None
@@ -587,15 +592,21 @@ fn extensions(
             ErrorKind::GpuFrequency { field: Field::Vram },
             c.at(raw.vram_hs),
         )?;
-        flavor.gpu = Some(Gpu {
-            kind: raw.kind,
+        // The grammar can express no other GPU: the recogniser reads VRAM only after units or
+        // a unit `h`, and a VRAM `h` only after VRAM.
+        let gpu = Gpu::new(
+            raw.kind,
             vendor,
             generation,
             units,
             unit_frequency,
             vram,
             vram_bandwidth,
-        });
+        );
+        match gpu {
+            Ok(g) => flavor.gpu = Some(g),
+            Err(kind) => return err(kind, start, c.pos()),
+        }
         spans.set(Component::Gpu, c.pos());
     }
 
@@ -685,6 +696,22 @@ fn diagnose_rest(input: &str, pos: usize, spans: &Spans, syntax: Syntax) -> Erro
             continue;
         };
         return Error::new(kind, pos, pos + len);
+    }
+    if rest.first() == Some(&t.ext) && rest.get(1).is_some_and(u8::is_ascii_alphanumeric) {
+        // `_foo`: an extension the standard does not define, up to the next separator.
+        let len = 1 + rest[1..]
+            .iter()
+            .position(|&b| b == t.ext || b == t.dash)
+            .unwrap_or(rest.len() - 1);
+        return Error::new(
+            ErrorKind::UnknownExtension {
+                after,
+                found: Snippet::new(&input[pos..pos + len]),
+                syntax,
+            },
+            pos,
+            pos + len,
+        );
     }
     let found = input[pos..].chars().next().unwrap_or('\u{FFFD}');
     Error::new(

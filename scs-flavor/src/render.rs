@@ -71,11 +71,6 @@ impl Flavor {
         }
     }
 
-    /// The short name (§4 of REFERENCE.md) in the v2/v3 syntax; `.short().v1()` for v1.
-    pub fn short(&self) -> Name {
-        self.shortened().v2()
-    }
-
     /// Writes the name in `syntax` into a caller's buffer, returning the written part.
     ///
     /// # Errors
@@ -207,6 +202,42 @@ pub(crate) struct Writer<'b> {
 
 // The cursor is a `u8` and wraps around the buffer: both hold every name (at most 104 bytes).
 const _: () = assert!(crate::MAX_NAME_LEN.is_power_of_two() && crate::MAX_NAME_LEN <= 256);
+
+/// The longest name the renderer can write: every part at its longest (10-digit numbers, the
+/// longest codes of the tables). The ring buffer cannot wrap: checked at compile time.
+pub(crate) const LONGEST_NAME: usize = {
+    const fn longest(table: &[crate::tables::Entry]) -> usize {
+        let mut max = 0;
+        let mut k = 0;
+        while k < table.len() {
+            if table[k].code.len() > max {
+                max = table[k].code.len();
+            }
+            k += 1;
+        }
+        max
+    }
+    use crate::tables as t;
+    let number = 10; // u32::MAX has 10 digits
+    let prefix = crate::parse::PREFIX.len();
+    let cpu_ram = number + 1 + 1 + 1 + number + 2 + 2; // count type i DASH ram .5 u o
+    let disk = 1 + number + 1 + number + 1; // DASH count x size type
+    let hypervisor = 1 + longest(t::HYPERVISORS);
+    let hwv = 1 + 3;
+    let brand = 1 + 1 + longest(t::CPU_GENERATIONS_INTEL) + longest(t::CPU_FREQUENCIES);
+    let mut generation = longest(t::GPU_GENERATIONS_NVIDIA);
+    if longest(t::GPU_GENERATIONS_AMD) > generation {
+        generation = longest(t::GPU_GENERATIONS_AMD);
+    }
+    if longest(t::GPU_GENERATIONS_INTEL) > generation {
+        generation = longest(t::GPU_GENERATIONS_INTEL);
+    }
+    let gpu = 1 + 1 + 1 + generation + (1 + number + 2) * 2;
+    let ib = 1 + 2;
+    prefix + cpu_ram + disk + hypervisor + hwv + brand + gpu + ib
+};
+
+const _: () = assert!(LONGEST_NAME <= crate::MAX_NAME_LEN);
 
 impl Writer<'_> {
     fn at(&mut self, offset: u8) -> &mut u8 {
@@ -349,8 +380,8 @@ mod tests {
             .cpu_brand(CpuVendor::Intel, 6, 3)
             .gpu(GpuSpec {
                 kind: GpuKind::PassThrough,
-                vendor: Some(GpuVendor::Intel),
-                generation: Some("0.95"),
+                vendor: GpuVendor::Intel,
+                generation: GpuVendor::Intel.generation("0.95"),
                 units: Some(u32::MAX),
                 unit_frequency: 2,
                 vram: Some(u32::MAX),
@@ -365,7 +396,7 @@ mod tests {
             let name = Name { flavor: f, syntax };
             let mut buf = [0u8; crate::MAX_NAME_LEN];
             let written = f.write_to(syntax, &mut buf).expect("fits");
-            assert!(written.len() <= crate::MAX_NAME_LEN);
+            assert_eq!(written.len(), super::LONGEST_NAME);
             assert_eq!(written.len(), name.len());
             assert_eq!(written, name.to_string());
             assert!(

@@ -95,20 +95,6 @@ impl Serialize for WarningRecord {
     }
 }
 
-struct ErrorRecord(crate::error::Error);
-
-impl Serialize for ErrorRecord {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("kind", e.kind().code())?;
-        map.serialize_entry("message", &Shown(e))?;
-        map.serialize_entry("start", &e.start())?;
-        map.serialize_entry("end", &e.end())?;
-        map.end()
-    }
-}
-
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -116,7 +102,7 @@ impl Serialize for Report<'_> {
         map.serialize_entry("status", self.outcome.status())?;
         match self.outcome {
             Outcome::NotScs => {}
-            Outcome::Invalid(e) => map.serialize_entry("error", &ErrorRecord(e))?,
+            Outcome::Invalid(e) => map.serialize_entry("error", &e)?,
             Outcome::Valid(p) => {
                 let f = p.flavor();
                 map.serialize_entry("tolerated", &p.is_tolerated())?;

@@ -1,17 +1,27 @@
 //! The scs-0103 spec of a name (REFERENCE.md §5), as an allocation-free iterator.
 
 use core::fmt;
+use core::str::FromStr;
 
-use crate::model::{DiskType, Flavor};
+use crate::error::{Error, ErrorKind};
+use crate::model::Flavor;
 use crate::render::Name;
 
 /// The most disks for which a spec is derived (deviation D3): the checker writes one
 /// `scs:diskN-type` key per disk without bound; beyond this count a name is valid but its spec
-/// is refused with [`TooManyDisks`] (and the name gets a warning).
+/// is refused with [`ErrorKind::TooManyDisks`] (and the name gets a warning).
 pub const MAX_SPEC_DISKS: u32 = 64;
 
-/// A key of the spec.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A key of the spec. `Display` writes it as the checker and Nova's extra specs do; `FromStr`
+/// reads that back (`"scs:disk2-type"` → `DiskType(2)`).
+///
+/// ```
+/// use scs_flavor::SpecKey;
+/// assert_eq!("scs:disk2-type".parse(), Ok(SpecKey::DiskType(2)));
+/// assert_eq!(SpecKey::CpuType.to_string(), "scs:cpu-type");
+/// assert!("scs:disk-type".parse::<SpecKey>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SpecKey {
     /// `cpus`
     Cpus,
@@ -37,6 +47,62 @@ impl fmt::Display for SpecKey {
             SpecKey::DiskType(n) => write!(f, "scs:disk{n}-type"),
             SpecKey::Name(n) => write!(f, "scs:name-v{n}"),
         }
+    }
+}
+
+impl SpecKey {
+    /// Whether the key is an `extra_specs` key of Nova (`scs:…`), not a flavor field.
+    pub fn is_extra_spec(self) -> bool {
+        !matches!(self, SpecKey::Cpus | SpecKey::Ram | SpecKey::Disk)
+    }
+}
+
+/// The error of [`SpecKey::from_str`]: not a key the spec writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownSpecKey;
+
+impl fmt::Display for UnknownSpecKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a key of the scs-0103 spec")
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for UnknownSpecKey {}
+
+impl FromStr for SpecKey {
+    type Err = UnknownSpecKey;
+
+    fn from_str(s: &str) -> Result<Self, UnknownSpecKey> {
+        // A number as the spec writes it: decimal digits without a sign or leading zero.
+        fn number<T: FromStr>(digits: &str) -> Option<T> {
+            let canonical = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits == "0" || !digits.starts_with('0'));
+            canonical.then(|| digits.parse().ok()).flatten()
+        }
+        let key = match s {
+            "cpus" => SpecKey::Cpus,
+            "scs:cpu-type" => SpecKey::CpuType,
+            "ram" => SpecKey::Ram,
+            "disk" => SpecKey::Disk,
+            _ => {
+                if let Some(n) = s
+                    .strip_prefix("scs:disk")
+                    .and_then(|r| r.strip_suffix("-type"))
+                {
+                    SpecKey::DiskType(number(n).ok_or(UnknownSpecKey)?)
+                } else if let Some(n) = s.strip_prefix("scs:name-v") {
+                    match number(n) {
+                        Some(n) if n >= 1 => SpecKey::Name(n),
+                        _ => return Err(UnknownSpecKey),
+                    }
+                } else {
+                    return Err(UnknownSpecKey);
+                }
+            }
+        };
+        Ok(key)
     }
 }
 
@@ -68,14 +134,6 @@ impl fmt::Display for SpecValue {
     }
 }
 
-/// The spec of a flavor with too many disks to list (deviation D3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{count} disks are unreasonable: the scs-0103 spec is derived for at most {MAX_SPEC_DISKS} disks")]
-pub struct TooManyDisks {
-    /// The disk count of the name.
-    pub count: u32,
-}
-
 /// The scs-0103 spec of a flavor: `(key, value)` pairs in the checker's order — `cpus`,
 /// `scs:cpu-type`, `ram`, then (with a disk) `disk` and one `scs:diskN-type` per disk, then the
 /// distinct name variants longest first.
@@ -87,7 +145,7 @@ pub struct TooManyDisks {
 ///     "cpus=2", "scs:cpu-type=shared-core", "ram=4.0", "disk=20", "scs:disk0-type=ssd",
 ///     "scs:name-v1=SCS-2V:4:20s", "scs:name-v2=SCS-2V-4-20s",
 /// ]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok::<(), scs_flavor::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Spec {
@@ -101,21 +159,20 @@ impl Flavor {
     /// The scs-0103 spec of this flavor.
     ///
     /// # Errors
-    /// [`TooManyDisks`] when the name has more than [`MAX_SPEC_DISKS`] disks
+    /// [`ErrorKind::TooManyDisks`] when the name has more than [`MAX_SPEC_DISKS`] disks
     /// (`SCS-2V-4-99999999x10`).
-    pub fn spec(&self) -> Result<Spec, TooManyDisks> {
+    pub fn spec(&self) -> Result<Spec, Error> {
         if let Some(d) = self.disk {
             if d.count.get() > MAX_SPEC_DISKS {
-                return Err(TooManyDisks {
-                    count: d.count.get(),
-                });
+                let count = d.count.get();
+                return Err(Error::new(ErrorKind::TooManyDisks { count }, 0, 0));
             }
         }
         // The distinct strings among canonical v1, canonical v2, short v1 and short v2, longest
         // first, ties in that order. A v1 and a v2 form have the same length and always differ
         // (`:`), the short forms are shorter unless they equal the canonical ones, and writing
         // is injective: so comparing flavors is enough.
-        let short = self.shortened();
+        let short = self.short();
         let names = [self.v1(), self.v2(), short.v1(), short.v2()];
         let count = if short == *self { 2 } else { 4 };
         Ok(Spec {
@@ -163,10 +220,9 @@ impl Iterator for Spec {
                         d.size.map_or(SpecValue::Null, |s| SpecValue::Int(s.get())),
                     ),
                     Some(d) if rest <= self.disks() => {
-                        let kind = d.kind.unwrap_or(DiskType::Network);
                         (
                             SpecKey::DiskType(rest - 1),
-                            SpecValue::Str(kind.entry().name),
+                            SpecValue::Str(d.spec_type().entry().name),
                         )
                     }
                     _ => {

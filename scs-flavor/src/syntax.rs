@@ -3,6 +3,10 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::error::Error;
+use crate::model::TableValue;
+use crate::tables;
+
 /// A syntax of the standard. v2 and v3 share one syntax; v1 used `:` where v2 has `-` and `-`
 /// where v2 has `_`, and has no `chy` hypervisor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -15,7 +19,7 @@ pub enum Syntax {
 
 impl Syntax {
     /// `"v1"` or `"v2"`.
-    pub fn as_str(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Syntax::V1 => "v1",
             Syntax::V2 => "v2",
@@ -32,7 +36,7 @@ impl Syntax {
 
 impl fmt::Display for Syntax {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.code())
     }
 }
 
@@ -67,7 +71,9 @@ static V2_TABLE: Table = Table {
 /// | `v1/v2` | v1 | v2 | — |
 /// | `v2/v1` | v2 | v1 | — |
 /// | `v2`, `v3`, `latest` | v2 | — | v1 |
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+///
+/// The rows of [`tables::STRATEGIES`] describe them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Strategy {
     /// `v1`
     V1,
@@ -92,15 +98,10 @@ impl Strategy {
         Strategy::V3,
     ];
 
-    /// `"v1"`, `"v1/v2"`, `"v2/v1"`, `"v2"` or `"v3"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::V1 => "v1",
-            Strategy::V1V2 => "v1/v2",
-            Strategy::V2V1 => "v2/v1",
-            Strategy::V2 => "v2",
-            Strategy::V3 => "v3",
-        }
+    /// `"v1"`, `"v1/v2"`, `"v2/v1"`, `"v2"` or `"v3"`: the code of its row in
+    /// [`tables::STRATEGIES`].
+    pub fn code(self) -> &'static str {
+        tables::STRATEGIES[self as usize].code
     }
 
     /// The syntax this strategy accepts.
@@ -130,33 +131,30 @@ impl Strategy {
     }
 }
 
-impl fmt::Display for Strategy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl TableValue for Strategy {
+    const TABLE: &'static tables::Table = &tables::STRATEGY;
+    const ALL: &'static [Strategy] = Strategy::ALL;
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
-/// The error of [`Strategy::from_str`]: not one of `v1`, `v1/v2`, `v2/v1`, `v2`, `v3`, `latest`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown strategy: expected one of v1, v1/v2, v2/v1, v2, v3, latest")]
-pub struct UnknownStrategy;
+impl fmt::Display for Strategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 impl FromStr for Strategy {
-    type Err = UnknownStrategy;
+    type Err = Error;
 
     /// Reads `v1`, `v1/v2`, `v2/v1`, `v2`, `v3` or `latest` (= `v3`), ignoring ASCII case
-    /// as the checker does.
+    /// as the checker does ([the lookup rule](crate::tables#the-lookup-rule)).
     ///
     /// # Errors
-    /// [`UnknownStrategy`] for anything else, e.g. `"v4"`, `"3"`, `""`.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for anything else, e.g. `"v4"`, `""`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.eq_ignore_ascii_case("latest") {
-            return Ok(Strategy::V3);
-        }
-        Strategy::ALL
-            .iter()
-            .copied()
-            .find(|st| st.as_str().eq_ignore_ascii_case(s))
-            .ok_or(UnknownStrategy)
+        Strategy::lookup(s)
     }
 }

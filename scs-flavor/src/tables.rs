@@ -2,8 +2,29 @@
 //!
 //! Every letter, word and generation that a flavor name may contain is listed here with its
 //! code (as written in a name), a short name and its meaning, taken from scs-0100 v3 and its
-//! implementation notes. The parser, the renderer, the descriptions, the Python and JS
-//! packages, the CLI and the web page all read these tables; nobody retypes them.
+//! implementation notes; so are the flags, the strategies and the scs-0103 standard flavors.
+//! The parser (its byte sets are computed from these rows at compile time), the renderer, the
+//! descriptions, the audit, the Python and JS packages, the CLI and the web page all read these
+//! tables; nobody retypes them. [`TABLES`] lists them all for export.
+//!
+//! # The lookup rule
+//!
+//! Wherever a value is given as text rather than read from a name — a builder property from
+//! Python or JS, a CLI option, a selection requirement — it is looked up by [`lookup`], one
+//! rule for every table and every language:
+//!
+//! 1. the **code** exactly as written in a name (`"V"`, `"s"`, `"bms"`, `"a"`, `"3.1"`):
+//!    case-sensitive, since `g` and `G` differ;
+//! 2. else the row's **name** or one of its **aliases**, ignoring ASCII case and the
+//!    characters space, `-` and `_`: `"shared-core"`, `"Shared Core"`, `"bare metal"`,
+//!    `"Bare-Metal"`, `"baremetal"`, `"Ice Lake"`, `"hyper-v"`, `"latest"`.
+//!
+//! ```
+//! use scs_flavor::tables::{lookup, HYPERVISORS};
+//! assert_eq!(lookup(HYPERVISORS, "bms"), Some(4));
+//! assert_eq!(lookup(HYPERVISORS, "Bare Metal"), Some(4));
+//! assert_eq!(lookup(HYPERVISORS, "BMS"), None); // a code is case-sensitive
+//! ```
 
 /// One row of a value table: the code written in a name, a short name and its meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -14,6 +35,8 @@ pub struct Entry {
     pub name: &'static str,
     /// What it means, in the words of the standard.
     pub meaning: &'static str,
+    /// Further names that [`lookup`] accepts for this row (e.g. `"vgpu"`, `"aarch64"`).
+    pub aliases: &'static [&'static str],
 }
 
 const fn e(code: &'static str, name: &'static str, meaning: &'static str) -> Entry {
@@ -21,7 +44,74 @@ const fn e(code: &'static str, name: &'static str, meaning: &'static str) -> Ent
         code,
         name,
         meaning,
+        aliases: &[],
     }
+}
+
+const fn ea(
+    code: &'static str,
+    name: &'static str,
+    meaning: &'static str,
+    aliases: &'static [&'static str],
+) -> Entry {
+    Entry {
+        code,
+        name,
+        meaning,
+        aliases,
+    }
+}
+
+/// A value table with its identifier and title, as exported to the bindings and the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Table {
+    /// A stable kebab-case identifier, e.g. `"cpu-type"`, `"gpu-generation-N"`.
+    pub id: &'static str,
+    /// What a value of this table is, for messages and labels: `"CPU type"`, `"hypervisor"`.
+    pub title: &'static str,
+    /// The rows, in the order of the standard.
+    pub entries: &'static [Entry],
+}
+
+impl Table {
+    /// The row for `text` by [the lookup rule](self#the-lookup-rule).
+    pub fn lookup(&self, text: &str) -> Option<&'static Entry> {
+        lookup(self.entries, text).map(|i| &self.entries[i])
+    }
+
+    /// The row with exactly this code.
+    pub fn by_code(&self, code: &str) -> Option<&'static Entry> {
+        find(self.entries, code.as_bytes()).map(|i| &self.entries[i])
+    }
+}
+
+/// Whether `a` and `b` are equal ignoring ASCII case and the characters space, `-` and `_`.
+fn same_name(a: &str, b: &str) -> bool {
+    let skip = |c: &&u8| !matches!(**c, b' ' | b'-' | b'_');
+    let mut x = a.as_bytes().iter().filter(skip);
+    let mut y = b.as_bytes().iter().filter(skip);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The row index of `text` in `table` by [the lookup rule](self#the-lookup-rule): the code
+/// exactly, else the name or an alias ignoring ASCII case, spaces, `-` and `_`.
+pub fn lookup(table: &[Entry], text: &str) -> Option<usize> {
+    if let Some(i) = table.iter().position(|e| e.code == text) {
+        return Some(i);
+    }
+    if text.is_empty() {
+        return None;
+    }
+    table.iter().position(|e| {
+        (!e.name.is_empty() && same_name(e.name, text))
+            || e.aliases.iter().any(|a| same_name(a, text))
+    })
 }
 
 /// CPU types (`L`, `V`, `T`, `C`); `name` is the scs-0103 `scs:cpu-type` value.
@@ -46,7 +136,7 @@ pub const HYPERVISORS: &[Entry] = &[
     e("xen", "Xen", "Xen"),
     e("vmw", "VMware", "VMware"),
     e("hyv", "Hyper-V", "Hyper-V"),
-    e("bms", "bare metal", "bare metal system (no hypervisor)"),
+    ea("bms", "bare metal", "bare metal system (no hypervisor)", &["baremetal-system"]),
     e("chy", "Cloud Hypervisor", "Cloud Hypervisor"),
 ];
 
@@ -54,8 +144,8 @@ pub const HYPERVISORS: &[Entry] = &[
 pub const CPU_VENDORS: &[Entry] = &[
     e("i", "Intel", "Intel x86-64"),
     e("z", "AMD", "AMD (Zen) x86-64"),
-    e("a", "ARM", "ARM v8+ (aarch64)"),
-    e("r", "RISC-V", "RISC-V"),
+    ea("a", "ARM", "ARM v8+ (aarch64)", &["aarch64", "arm64"]),
+    ea("r", "RISC-V", "RISC-V", &["riscv64"]),
 ];
 
 /// Intel CPU generations (`_i0` … `_i6`).
@@ -103,7 +193,7 @@ pub const CPU_FREQUENCIES: &[Entry] = &[
 
 /// GPU kinds: `g` (virtual GPU) and `G` (pass-through).
 pub const GPU_KINDS: &[Entry] = &[
-    e("g", "virtual", "virtual GPU (vGPU)"),
+    ea("g", "virtual", "virtual GPU (vGPU)", &["vgpu"]),
     e("G", "pass-through", "pass-through GPU"),
 ];
 
@@ -181,6 +271,137 @@ pub const VRAM_BANDWIDTHS: &[Entry] = &[
     ),
 ];
 
+/// The flags: single letters after the CPU count (`i`) or the RAM (`u`, `o`), and the
+/// extensions without a value (`hwv`, `ib`). `name` is the property's name in the builder.
+pub const FLAGS: &[Entry] = &[
+    e(
+        "i",
+        "cpu_insecure",
+        "insufficient microcode / protection against CPU vulnerabilities",
+    ),
+    e("u", "ram_no_ecc", "RAM without ECC"),
+    e("o", "ram_oversubscribed", "RAM oversubscribed"),
+    e("hwv", "hwv", "hardware-accelerated (nested) virtualisation"),
+    e("ib", "ib", "Infiniband (high-speed, low-latency network)"),
+];
+
+/// The checker's strategies (`VERSION` of `cli.py parse`); `latest` is an alias of `v3`.
+pub const STRATEGIES: &[Entry] = &[
+    e("v1", "v1", "v1 syntax only; a v2 name is rejected as non-tolerable"),
+    e("v1/v2", "v1/v2", "v1 syntax; v2 merely tolerated (with a warning)"),
+    e(
+        "v2/v1",
+        "v2/v1",
+        "v2/v3 syntax; v1 merely tolerated (with a warning), as certification reads names",
+    ),
+    e("v2", "v2", "v2/v3 syntax only; a v1 name is rejected as non-tolerable"),
+    ea(
+        "v3",
+        "v3",
+        "v2/v3 syntax only (the current standard); a v1 name is rejected as non-tolerable",
+        &["latest"],
+    ),
+];
+
+/// The scs-0103 levels of a standard flavor.
+pub const LEVELS: &[Entry] = &[
+    e("mandatory", "mandatory", "must exist on every SCS-compatible cloud"),
+    e("recommended", "recommended", "should exist; may be absent"),
+];
+
+macro_rules! table {
+    ($(#[$m:meta])* $name:ident, $id:literal, $title:literal, $entries:expr) => {
+        $(#[$m])*
+        pub const $name: Table = Table {
+            id: $id,
+            title: $title,
+            entries: $entries,
+        };
+    };
+}
+
+table!(/// [`CPU_TYPES`] as a table.
+    CPU_TYPE, "cpu-type", "CPU type", CPU_TYPES);
+table!(/// [`DISK_TYPES`] as a table.
+    DISK_TYPE, "disk-type", "disk type", DISK_TYPES);
+table!(/// [`HYPERVISORS`] as a table.
+    HYPERVISOR, "hypervisor", "hypervisor", HYPERVISORS);
+table!(/// [`CPU_VENDORS`] as a table.
+    CPU_VENDOR, "cpu-vendor", "CPU vendor", CPU_VENDORS);
+table!(/// [`CPU_GENERATIONS_INTEL`] as a table.
+    CPU_GENERATION_INTEL, "cpu-generation-i", "Intel CPU generation", CPU_GENERATIONS_INTEL);
+table!(/// [`CPU_GENERATIONS_AMD`] as a table.
+    CPU_GENERATION_AMD, "cpu-generation-z", "AMD CPU generation", CPU_GENERATIONS_AMD);
+table!(/// [`CPU_GENERATIONS_ARM`] as a table.
+    CPU_GENERATION_ARM, "cpu-generation-a", "ARM CPU generation", CPU_GENERATIONS_ARM);
+table!(/// [`CPU_GENERATIONS_RISCV`] as a table.
+    CPU_GENERATION_RISCV, "cpu-generation-r", "RISC-V CPU generation", CPU_GENERATIONS_RISCV);
+table!(/// [`CPU_FREQUENCIES`] as a table.
+    CPU_FREQUENCY, "cpu-frequency", "CPU frequency", CPU_FREQUENCIES);
+table!(/// [`GPU_KINDS`] as a table.
+    GPU_KIND, "gpu-kind", "GPU kind", GPU_KINDS);
+table!(/// [`GPU_VENDORS`] as a table.
+    GPU_VENDOR, "gpu-vendor", "GPU vendor", GPU_VENDORS);
+table!(/// [`GPU_GENERATIONS_NVIDIA`] as a table.
+    GPU_GENERATION_NVIDIA, "gpu-generation-N", "Nvidia GPU generation", GPU_GENERATIONS_NVIDIA);
+table!(/// [`GPU_GENERATIONS_AMD`] as a table.
+    GPU_GENERATION_AMD, "gpu-generation-A", "AMD GPU generation", GPU_GENERATIONS_AMD);
+table!(/// [`GPU_GENERATIONS_INTEL`] as a table.
+    GPU_GENERATION_INTEL, "gpu-generation-I", "Intel GPU generation", GPU_GENERATIONS_INTEL);
+table!(/// [`GPU_FREQUENCIES`] as a table.
+    GPU_FREQUENCY, "gpu-frequency", "GPU unit frequency", GPU_FREQUENCIES);
+table!(/// [`VRAM_BANDWIDTHS`] as a table.
+    VRAM_BANDWIDTH, "vram-bandwidth", "VRAM bandwidth", VRAM_BANDWIDTHS);
+table!(/// [`FLAGS`] as a table.
+    FLAG, "flag", "flag", FLAGS);
+table!(/// [`STRATEGIES`] as a table.
+    STRATEGY, "strategy", "strategy", STRATEGIES);
+table!(/// [`LEVELS`] as a table.
+    LEVEL, "level", "standard flavor level", LEVELS);
+
+/// Every table, for export (the bindings' `tables()` and the page's form).
+pub const TABLES: &[Table] = &[
+    CPU_TYPE,
+    DISK_TYPE,
+    HYPERVISOR,
+    CPU_VENDOR,
+    CPU_GENERATION_INTEL,
+    CPU_GENERATION_AMD,
+    CPU_GENERATION_ARM,
+    CPU_GENERATION_RISCV,
+    CPU_FREQUENCY,
+    GPU_KIND,
+    GPU_VENDOR,
+    GPU_GENERATION_NVIDIA,
+    GPU_GENERATION_AMD,
+    GPU_GENERATION_INTEL,
+    GPU_FREQUENCY,
+    VRAM_BANDWIDTH,
+    FLAG,
+    STRATEGY,
+    LEVEL,
+];
+
+/// The table with identifier `id`.
+pub fn table(id: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.id == id)
+}
+
+/// The bytes of a table's one-letter codes, computed at compile time (the parser's byte sets).
+pub(crate) const fn letters<const N: usize>(table: &[Entry]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut k = 0;
+    while k < N {
+        let code = table[k].code.as_bytes();
+        assert!(code.len() == 1, "a letter table has one-byte codes");
+        out[k] = code[0];
+        k += 1;
+    }
+    out
+}
+
+use crate::model::{CpuType, DiskType};
+
 /// Looks up `code` in `table`.
 pub(crate) fn find(table: &'static [Entry], code: &[u8]) -> Option<usize> {
     // Codes are one to four bytes: comparing them in line is cheaper than a call to `memcmp`
@@ -216,14 +437,34 @@ pub enum Level {
     Recommended,
 }
 
-impl Level {
-    /// `"mandatory"` or `"recommended"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Mandatory => "mandatory",
-            Level::Recommended => "recommended",
-        }
+impl crate::model::TableValue for Level {
+    const TABLE: &'static Table = &LEVEL;
+    const ALL: &'static [Level] = Level::ALL;
+
+    fn index(self) -> usize {
+        self as usize
     }
+}
+
+impl Level {
+    /// Both levels, in the order of [`LEVELS`].
+    pub const ALL: &'static [Level] = &[Level::Mandatory, Level::Recommended];
+
+    /// `"mandatory"` or `"recommended"`: the code of its row in [`LEVELS`].
+    pub fn code(self) -> &'static str {
+        LEVELS[self as usize].code
+    }
+}
+
+/// The root disk of a standard flavor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StandardDisk {
+    /// Size in GB.
+    pub size_gb: u32,
+    /// The type the table demands (`ssd`), or `None` where the standard leaves it open. Note
+    /// that the official check still demands the spec's `scs:disk0-type`, which for a name
+    /// without a type letter is [`DiskType::SPEC_DEFAULT`] (`network`).
+    pub kind: Option<DiskType>,
 }
 
 /// One row of the scs-0103 v1.2 standard flavor tables.
@@ -239,30 +480,41 @@ pub struct StandardFlavor {
     pub level: Level,
     /// Number of vCPUs.
     pub vcpus: u32,
-    /// The vCPU type (`scs:cpu-type`): `"shared-core"` or `"crowded-core"`.
-    pub cpu_type: &'static str,
+    /// The vCPU type (`scs:cpu-type`): shared-core or crowded-core.
+    pub cpu_type: CpuType,
     /// RAM in GiB (the flavor must have 1024 × this many MiB).
     pub ram_gib: u32,
-    /// Root disk size in GB; 0 for a flavor without root disk (boot from volume).
-    pub disk_gb: u32,
-    /// The table's disk type: `""` without disk, `"ssd"`, or `"(any)"` where the standard
-    /// leaves the type open. Note that the official check still demands
-    /// `scs:disk0-type=network` for `"(any)"`, the type the spec derives from a name without a
-    /// disk type letter.
-    pub disk_type: &'static str,
+    /// The root disk; `None` for a flavor without root disk (boot from volume).
+    pub disk: Option<StandardDisk>,
     /// The table it comes from: 0 mandatory, 1 recommended part 1, 2 recommended part 2
     /// (added in v1.2; not yet among the official checker's test cases at the time of writing).
     pub table: u8,
+}
+
+impl StandardFlavor {
+    /// Whether the official checker's test cases include this flavor (tables 0 and 1).
+    pub fn is_official(&self) -> bool {
+        self.table < 2
+    }
+
+    /// Root disk size in GB, 0 without a root disk (as Nova's `disk` field).
+    pub fn disk_gb(&self) -> u32 {
+        self.disk.map_or(0, |d| d.size_gb)
+    }
+
+    /// The standard flavor named `name` (its canonical name, exactly).
+    pub fn find(name: &str) -> Option<&'static StandardFlavor> {
+        STANDARD_FLAVORS.iter().find(|s| s.name == name)
+    }
 }
 
 const fn std_flavor(
     name: &'static str,
     table: u8,
     vcpus: u32,
-    cpu_type: &'static str,
+    cpu_type: CpuType,
     ram_gib: u32,
-    disk_gb: u32,
-    disk_type: &'static str,
+    disk: Option<StandardDisk>,
 ) -> StandardFlavor {
     StandardFlavor {
         name,
@@ -274,55 +526,69 @@ const fn std_flavor(
         vcpus,
         cpu_type,
         ram_gib,
-        disk_gb,
-        disk_type,
+        disk,
         table,
     }
 }
 
-const SC: &str = "shared-core";
-const CC: &str = "crowded-core";
+const SC: CpuType = CpuType::SharedCore;
+const CC: CpuType = CpuType::CrowdedCore;
+const NONE: Option<StandardDisk> = None;
+
+const fn ssd(size_gb: u32) -> Option<StandardDisk> {
+    Some(StandardDisk {
+        size_gb,
+        kind: Some(DiskType::Ssd),
+    })
+}
+
+const fn any(size_gb: u32) -> Option<StandardDisk> {
+    Some(StandardDisk {
+        size_gb,
+        kind: None,
+    })
+}
 
 /// Every standard flavor of scs-0103 v1.2, in the order of the standard's tables: mandatory,
 /// recommended part 1, recommended part 2.
 pub const STANDARD_FLAVORS: &[StandardFlavor] = &[
-    std_flavor("SCS-1V-4", 0, 1, SC, 4, 0, ""),
-    std_flavor("SCS-2V-8", 0, 2, SC, 8, 0, ""),
-    std_flavor("SCS-4V-16", 0, 4, SC, 16, 0, ""),
-    std_flavor("SCS-4V-16-100s", 0, 4, SC, 16, 100, "ssd"),
-    std_flavor("SCS-8V-32", 0, 8, SC, 32, 0, ""),
-    std_flavor("SCS-1V-2", 0, 1, SC, 2, 0, ""),
-    std_flavor("SCS-2V-4", 0, 2, SC, 4, 0, ""),
-    std_flavor("SCS-2V-4-20s", 0, 2, SC, 4, 20, "ssd"),
-    std_flavor("SCS-4V-8", 0, 4, SC, 8, 0, ""),
-    std_flavor("SCS-8V-16", 0, 8, SC, 16, 0, ""),
-    std_flavor("SCS-16V-32", 0, 16, SC, 32, 0, ""),
-    std_flavor("SCS-1V-8", 0, 1, SC, 8, 0, ""),
-    std_flavor("SCS-2V-16", 0, 2, SC, 16, 0, ""),
-    std_flavor("SCS-4V-32", 0, 4, SC, 32, 0, ""),
-    std_flavor("SCS-1L-1", 0, 1, CC, 1, 0, ""),
-    std_flavor("SCS-1V-4-10", 1, 1, SC, 4, 10, "(any)"),
-    std_flavor("SCS-2V-8-20", 1, 2, SC, 8, 20, "(any)"),
-    std_flavor("SCS-4V-16-50", 1, 4, SC, 16, 50, "(any)"),
-    std_flavor("SCS-8V-32-100", 1, 8, SC, 32, 100, "(any)"),
-    std_flavor("SCS-1V-2-5", 1, 1, SC, 2, 5, "(any)"),
-    std_flavor("SCS-2V-4-10", 1, 2, SC, 4, 10, "(any)"),
-    std_flavor("SCS-4V-8-20", 1, 4, SC, 8, 20, "(any)"),
-    std_flavor("SCS-8V-16-50", 1, 8, SC, 16, 50, "(any)"),
-    std_flavor("SCS-16V-32-100", 1, 16, SC, 32, 100, "(any)"),
-    std_flavor("SCS-1V-8-20", 1, 1, SC, 8, 20, "(any)"),
-    std_flavor("SCS-2V-16-50", 1, 2, SC, 16, 50, "(any)"),
-    std_flavor("SCS-4V-32-100", 1, 4, SC, 32, 100, "(any)"),
-    std_flavor("SCS-1L-1-5", 1, 1, CC, 1, 5, "(any)"),
-    std_flavor("SCS-16V-64", 2, 16, SC, 64, 0, ""),
-    std_flavor("SCS-8V-64", 2, 8, SC, 64, 0, ""),
-    std_flavor("SCS-16V-128", 2, 16, SC, 128, 0, ""),
+    std_flavor("SCS-1V-4", 0, 1, SC, 4, NONE),
+    std_flavor("SCS-2V-8", 0, 2, SC, 8, NONE),
+    std_flavor("SCS-4V-16", 0, 4, SC, 16, NONE),
+    std_flavor("SCS-4V-16-100s", 0, 4, SC, 16, ssd(100)),
+    std_flavor("SCS-8V-32", 0, 8, SC, 32, NONE),
+    std_flavor("SCS-1V-2", 0, 1, SC, 2, NONE),
+    std_flavor("SCS-2V-4", 0, 2, SC, 4, NONE),
+    std_flavor("SCS-2V-4-20s", 0, 2, SC, 4, ssd(20)),
+    std_flavor("SCS-4V-8", 0, 4, SC, 8, NONE),
+    std_flavor("SCS-8V-16", 0, 8, SC, 16, NONE),
+    std_flavor("SCS-16V-32", 0, 16, SC, 32, NONE),
+    std_flavor("SCS-1V-8", 0, 1, SC, 8, NONE),
+    std_flavor("SCS-2V-16", 0, 2, SC, 16, NONE),
+    std_flavor("SCS-4V-32", 0, 4, SC, 32, NONE),
+    std_flavor("SCS-1L-1", 0, 1, CC, 1, NONE),
+    std_flavor("SCS-1V-4-10", 1, 1, SC, 4, any(10)),
+    std_flavor("SCS-2V-8-20", 1, 2, SC, 8, any(20)),
+    std_flavor("SCS-4V-16-50", 1, 4, SC, 16, any(50)),
+    std_flavor("SCS-8V-32-100", 1, 8, SC, 32, any(100)),
+    std_flavor("SCS-1V-2-5", 1, 1, SC, 2, any(5)),
+    std_flavor("SCS-2V-4-10", 1, 2, SC, 4, any(10)),
+    std_flavor("SCS-4V-8-20", 1, 4, SC, 8, any(20)),
+    std_flavor("SCS-8V-16-50", 1, 8, SC, 16, any(50)),
+    std_flavor("SCS-16V-32-100", 1, 16, SC, 32, any(100)),
+    std_flavor("SCS-1V-8-20", 1, 1, SC, 8, any(20)),
+    std_flavor("SCS-2V-16-50", 1, 2, SC, 16, any(50)),
+    std_flavor("SCS-4V-32-100", 1, 4, SC, 32, any(100)),
+    std_flavor("SCS-1L-1-5", 1, 1, CC, 1, any(5)),
+    std_flavor("SCS-16V-64", 2, 16, SC, 64, NONE),
+    std_flavor("SCS-8V-64", 2, 8, SC, 64, NONE),
+    std_flavor("SCS-16V-128", 2, 16, SC, 128, NONE),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiskType, Flavor};
+    use crate::model::Flavor;
 
     /// Each row's figures are what its name says, as the official check derives them.
     #[test]
@@ -332,23 +598,27 @@ mod tests {
             let f: Flavor = row.name.parse().expect(row.name);
             assert_eq!(f.to_string(), row.name, "canonical");
             assert_eq!(f.cpu.count.get(), row.vcpus, "{}", row.name);
-            assert_eq!(f.cpu.kind.entry().name, row.cpu_type, "{}", row.name);
+            assert_eq!(f.cpu.kind, row.cpu_type, "{}", row.name);
             assert_eq!(
                 f.ram.size.mib(),
                 u64::from(row.ram_gib) * 1024,
                 "{}",
                 row.name
             );
-            let disk = f.disk.and_then(|d| d.size).map_or(0, |s| s.get());
-            assert_eq!(disk, row.disk_gb, "{}", row.name);
-            let kind = match f.disk.map(|d| d.kind) {
-                None => "",
-                Some(Some(DiskType::Ssd)) => "ssd",
-                Some(None) => "(any)",
-                Some(Some(_)) => "other",
-            };
-            assert_eq!(kind, row.disk_type, "{}", row.name);
+            let disk = f.disk.map(|d| StandardDisk {
+                size_gb: d.size.map_or(0, |s| s.get()),
+                kind: d.kind,
+            });
+            assert_eq!(disk, row.disk, "{}", row.name);
             assert_eq!(row.level == Level::Mandatory, row.table == 0);
         }
     }
 }
+
+/// Everything in this module as one value, for the bindings' `tables()`: with the `serde`
+/// feature it serialises as `{"tables": [{id, title, entries: [{code, name, meaning,
+/// aliases}]}], "standard_flavors": [{name, level, vcpus, cpu_type, ram_gib, disk, table}],
+/// "fields": [{path, title, kind, optional, …}]}` — the one description the Python and JS
+/// packages and the page read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Export;

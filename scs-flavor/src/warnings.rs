@@ -165,7 +165,10 @@ impl fmt::Display for Warning {
     }
 }
 
-const CAP: usize = 16;
+/// One slot per place in [`Parsed::warnings`] that can add a warning, each used at most once:
+/// the list cannot overflow, by construction (a slot number out of range does not compile,
+/// and a slot used twice fails the `slots_are_distinct` test).
+const CAP: usize = 14;
 
 /// The warnings of a name: a fixed-capacity list (no allocation), iterable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -176,11 +179,10 @@ pub struct Warnings {
 }
 
 impl Warnings {
-    fn push(&mut self, kind: WarningKind, span: Span) {
-        if self.len < CAP {
-            self.items[self.len] = Some(Warning { kind, span });
-            self.len += 1;
-        }
+    fn push(&mut self, slot: usize, kind: WarningKind, span: Span) {
+        debug_assert!(self.items[slot].is_none(), "warning slot {slot} used twice");
+        self.items[slot] = Some(Warning { kind, span });
+        self.len += 1;
     }
 
     /// Whether there are none.
@@ -195,10 +197,7 @@ impl Warnings {
 
     /// Whether one of them is of the kind with `code` (see [`WarningKind::code`]).
     pub fn contains(&self, code: &str) -> bool {
-        self.items[..self.len]
-            .iter()
-            .flatten()
-            .any(|w| w.kind.code() == code)
+        self.items.iter().flatten().any(|w| w.kind.code() == code)
     }
 }
 
@@ -206,11 +205,13 @@ impl Iterator for Warnings {
     type Item = Warning;
 
     fn next(&mut self) -> Option<Warning> {
-        if self.next >= self.len {
-            return None;
+        while self.next < CAP {
+            self.next += 1;
+            if let Some(w) = self.items[self.next - 1] {
+                return Some(w);
+            }
         }
-        self.next += 1;
-        self.items[self.next - 1]
+        None
     }
 }
 
@@ -241,36 +242,36 @@ impl Parsed<'_> {
                 syntax: self.syntax(),
                 strategy: self.strategy(),
             };
-            w.push(kind, whole);
+            w.push(0, kind, whole);
         }
         let canonical = match self.syntax() {
             Syntax::V1 => f.v1(),
             Syntax::V2 => f.v2(),
         };
         if StackName::new(canonical).as_bytes() != input.as_bytes() {
-            w.push(WarningKind::NonCanonical { canonical }, whole);
+            w.push(1, WarningKind::NonCanonical { canonical }, whole);
         }
         if let Some(d) = f.disk {
             if d.count.get() > 1 && d.size.is_none() {
                 let kind = WarningKind::Undescribed(Undescribed::DiskCountWithoutSize);
-                w.push(kind, span(Component::Disk));
+                w.push(2, kind, span(Component::Disk));
             }
         }
         if let Some(g) = f.gpu {
             let gspan = span(Component::Gpu);
             if g.units().is_none() && g.unit_frequency().count() > 0 {
                 let kind = WarningKind::Undescribed(Undescribed::GpuFrequencyWithoutUnits);
-                w.push(kind, gspan);
+                w.push(3, kind, gspan);
             }
             if g.units().is_none() && g.vram().is_some() {
-                w.push(
+                w.push(4, 
                     WarningKind::Undescribed(Undescribed::VramWithoutUnits),
                     gspan,
                 );
             }
             if g.generation().is_none() && g.units().is_some() {
                 let kind = WarningKind::Undescribed(Undescribed::GpuUnitsWithoutGeneration);
-                w.push(kind, gspan);
+                w.push(5, kind, gspan);
             }
             if f.ib && g.units().is_none() && g.unit_frequency().count() == 0 && g.vram().is_none()
             {
@@ -279,31 +280,31 @@ impl Parsed<'_> {
                     start: gspan.start,
                     end,
                 };
-                w.push(WarningKind::RejectedByOfficialChecker, s);
+                w.push(6, WarningKind::RejectedByOfficialChecker, s);
             }
         }
         if !f.ram.size.is_whole() && f.ram.size.half_gib() >= 20 {
             let kind = WarningKind::Undescribed(Undescribed::HalfGibLargeRam);
-            w.push(kind, span(Component::CpuRam));
+            w.push(7, kind, span(Component::CpuRam));
         }
         if let Some(problem) = label_problem(input) {
-            w.push(WarningKind::NotKubernetesLabel(problem), whole);
+            w.push(8, WarningKind::NotKubernetesLabel(problem), whole);
         }
         if f.cpu.count.get() > i32::MAX as u32 {
-            w.push(
+            w.push(9, 
                 WarningKind::TooLargeForNova(Field::CpuCount),
                 span(Component::CpuRam),
             );
         }
         if f.ram.size.mib() > i32::MAX as u64 {
-            w.push(
+            w.push(10, 
                 WarningKind::TooLargeForNova(Field::Ram),
                 span(Component::CpuRam),
             );
         }
         if let Some(d) = f.disk {
             if d.size.is_some_and(|s| s.get() > i32::MAX as u32) {
-                w.push(
+                w.push(11, 
                     WarningKind::TooLargeForNova(Field::DiskSize),
                     span(Component::Disk),
                 );
@@ -312,11 +313,11 @@ impl Parsed<'_> {
                 let kind = WarningKind::TooManyDisks {
                     count: d.count.get(),
                 };
-                w.push(kind, span(Component::Disk));
+                w.push(12, kind, span(Component::Disk));
             }
         }
         if input.len() > 255 {
-            w.push(WarningKind::TooLongForOpenStack, whole);
+            w.push(13, WarningKind::TooLongForOpenStack, whole);
         }
         w
     }

@@ -155,7 +155,7 @@ fn rendering_shortening_spec_warnings_and_explanations_do_not_allocate() {
                 let f = p.flavor();
                 for syntax in [Syntax::V1, Syntax::V2] {
                     f.write_to(syntax, &mut buf).expect("fits");
-                    f.shortened().write_to(syntax, &mut buf).expect("fits");
+                    f.short().write_to(syntax, &mut buf).expect("fits");
                 }
                 text.len = 0;
                 write!(text, "{f} {} {} {}", f.v1(), f.short(), f.short().v1()).expect("fits");

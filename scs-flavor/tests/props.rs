@@ -11,7 +11,7 @@ fn count() -> impl proptest::strategy::Strategy<Value = u32> {
     prop_oneof![1u32..=128, 1u32..=u32::MAX]
 }
 
-fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec<'static>> {
+fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec> {
     (
         prop::sample::select(GpuKind::ALL),
         prop::sample::select(GpuVendor::ALL),
@@ -26,8 +26,8 @@ fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec<'static>> {
             let gens = vendor.generations();
             GpuSpec {
                 kind,
-                vendor: Some(vendor),
-                generation: has_gen.then(|| gens[gen.index(gens.len())].code),
+                vendor,
+                generation: has_gen.then(|| vendor.generation(gens[gen.index(gens.len())].code).expect("row")),
                 units,
                 unit_frequency: if units.is_some() { uf } else { 0 },
                 vram: if units.is_some() { vram } else { None },
@@ -40,7 +40,7 @@ fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec<'static>> {
         })
 }
 
-fn builder() -> impl proptest::strategy::Strategy<Value = Builder<'static>> {
+fn builder() -> impl proptest::strategy::Strategy<Value = Builder> {
     let cpu = (count(), prop::sample::select(CpuType::ALL), any::<bool>());
     let ram = (1u32..=u32::MAX, any::<bool>(), any::<bool>());
     let disk = prop::option::of((
@@ -68,7 +68,7 @@ fn builder() -> impl proptest::strategy::Strategy<Value = Builder<'static>> {
             hypervisor: hyp,
             hwv,
             cpu_brand: brand.map(|(vendor, generation, frequency)| CpuBrandSpec {
-                vendor: Some(vendor),
+                vendor,
                 generation: generation.min(u32::from(vendor.max_generation())),
                 frequency,
             }),
@@ -106,8 +106,8 @@ proptest! {
         prop_assert_eq!(scs_flavor::v1_to_v2(&v1).to_string(), name);
         // The short name parses, and shortening is idempotent.
         let short = parse(&f.short().to_string()).expect("short names parse");
-        prop_assert_eq!(short, f.shortened());
-        prop_assert_eq!(short.shortened(), short);
+        prop_assert_eq!(short, f.short());
+        prop_assert_eq!(short.short(), short);
         // The spec is bounded.
         if let Ok(spec) = f.spec() {
             prop_assert!(spec.len() <= 3 + 1 + 64 + 4);

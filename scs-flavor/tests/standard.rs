@@ -171,7 +171,7 @@ fn the_standards_struck_through_examples_are_invalid() {
     // checker rejects it ("Extra characters: _3"), and so do we.
     assert!(matches!(
         error("SCS-2C-4-n_bms_3").0,
-        ErrorKind::Unexpected { found: '_', .. }
+        ErrorKind::UnknownExtension { after: Component::Hypervisor, found, .. } if found.as_str() == "_3"
     ));
 }
 
@@ -204,6 +204,10 @@ fn error_messages_name_the_component() {
         ("SCS-2V-4_ib_hwv", "the hardware virtualisation extension must come before the Infiniband extension (expected extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once)", (11, 15)),
         ("SCS-2V-4-10-20", "the disk is repeated (expected extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once)", (11, 14)),
         ("SCS-2V-4_ib_", "unexpected `_` after the Infiniband extension: expected the end of the name", (11, 12)),
+        // An unknown extension is named, with the extensions that may follow (issue #9).
+        ("SCS-2V-4_foo", "unknown extension `_foo` after the CPU/RAM part: expected one of `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms`, `_chy`, `_hwv`, `_i…, z…, a…, r… (CPU brand)`, `_g…, G… (GPU)`, `_ib`, in this order", (8, 12)),
+        ("SCS-2V-4_i3_foo-2_ib", "unknown extension `_foo` after the CPU brand extension: expected one of `_g…, G… (GPU)`, `_ib`, in this order", (11, 15)),
+        ("SCS-2V-4_abcdefghijklmnopqrstuvwxyz", "unknown extension `_abcdefghijklmn…` after the CPU/RAM part: expected one of `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms`, `_chy`, `_hwv`, `_i…, z…, a…, r… (CPU brand)`, `_g…, G… (GPU)`, `_ib`, in this order", (8, 35)),
         ("SCS-2V-4 ", "unexpected ` ` after the CPU/RAM part: expected a disk (`-`), an extension (`_`) or the end of the name", (8, 9)),
         ("SCS-2V-4_kvmx", "unexpected `x` after the hypervisor extension: expected `_hwv`, a CPU brand, a GPU, `_ib` or the end of the name", (12, 13)),
         ("SCS-2V-4é", "unexpected `é` after the CPU/RAM part: expected a disk (`-`), an extension (`_`) or the end of the name", (8, 10)),
@@ -257,7 +261,19 @@ fn strategies() {
     assert_eq!(outcome(Strategy::V2, v1), "invalid wrong-syntax");
     assert_eq!(outcome(Strategy::V3, v2), "valid tolerated=false");
     // `chy` exists only in v2/v3.
-    assert_eq!(outcome(Strategy::V1, "SCS-2V:4-chy"), "invalid unexpected");
+    assert_eq!(outcome(Strategy::V1, "SCS-2V:4-chy"), "invalid unknown-extension");
+    let e = Strategy::V1.parse("SCS-2V:4-foo").expect_err("unknown extension");
+    assert_eq!(
+        (e.to_string(), e.start(), e.end()),
+        (
+            "unknown extension `-foo` after the CPU/RAM part: expected one of `-kvm`, `-xen`, \
+             `-vmw`, `-hyv`, `-bms`, `-hwv`, `-i…, z…, a…, r… (CPU brand)`, `-g…, G… (GPU)`, \
+             `-ib`, in this order"
+                .to_string(),
+            8,
+            12
+        )
+    );
     assert_eq!(
         outcome(Strategy::V3, "SCS-2V-4_chy"),
         "valid tolerated=false"
@@ -416,7 +432,11 @@ fn spec_and_bounded_disks() {
     );
     let f = parse("SCS-2V-4-99999999x10").expect("valid, if absurd");
     let e = f.spec().expect_err("unbounded");
-    assert_eq!(e.count, 99_999_999);
+    assert_eq!(e.kind(), ErrorKind::TooManyDisks { count: 99_999_999 });
+    assert_eq!(
+        e.to_string(),
+        "99999999 disks are unreasonable: the scs-0103 spec is derived for at most 64 disks"
+    );
 }
 
 #[test]
@@ -501,10 +521,14 @@ fn v1_v2_string_conversion() {
 
 #[test]
 fn builder_refuses_what_cannot_be_written() {
-    let gpu = |vendor, generation, units, unit_frequency, vram, vram_bandwidth| GpuSpec {
+    let gpu = |vendor: GpuVendor, generation: Option<&str>, units, unit_frequency, vram, vram_bandwidth| GpuSpec {
         kind: GpuKind::PassThrough,
         vendor,
-        generation,
+        generation: generation.map(|g| {
+            GpuVendor::Nvidia
+                .generation(g)
+                .expect("an Nvidia generation")
+        }),
         units,
         unit_frequency,
         vram,
@@ -518,7 +542,7 @@ fn builder_refuses_what_cannot_be_written() {
         .ib(true);
     let ok = base
         .gpu(gpu(
-            Some(GpuVendor::Nvidia),
+            GpuVendor::Nvidia,
             Some("a"),
             Some(64),
             0,
@@ -530,32 +554,37 @@ fn builder_refuses_what_cannot_be_written() {
         ok.map(|f| f.to_string()),
         Ok("SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib".into())
     );
-    let refused = |b: Builder<'_>| {
+    let refused = |b: Builder| {
         b.build()
             .map(|f: Flavor| f.to_string())
             .unwrap_err()
             .to_string()
     };
     assert_eq!(
-        refused(base.gpu(gpu(Some(GpuVendor::Nvidia), Some("a"), None, 0, Some(24), 0))),
+        refused(base.gpu(gpu(GpuVendor::Nvidia, Some("a"), None, 0, Some(24), 0))),
         "gpu.vram: GPU VRAM without a unit count cannot be written unambiguously (expected a GPU unit count)"
     );
+    // VRAM after a unit `h` is what `_GNah-24` says: it can be built, and reads back.
+    let odd = base
+        .gpu(gpu(GpuVendor::Nvidia, Some("a"), None, 1, Some(24), 0))
+        .build()
+        .expect("expressible");
+    assert_eq!(odd.to_string(), "SCS-16T-64-3x10s_bms_hwv_i3h_GNah-24_ib");
+    assert_eq!(scs_flavor::parse(&odd.to_string()), Ok(odd));
     assert_eq!(
-        refused(base.gpu(gpu(None, Some("a"), Some(64), 0, None, 0))),
-        "gpu.vendor: the GPU extension needs a vendor (expected one of N, A, I)"
-    );
-    assert_eq!(
-        refused(base.gpu(gpu(Some(GpuVendor::Intel), Some("a"), Some(64), 0, None, 0))),
+        refused(base.gpu(gpu(GpuVendor::Intel, Some("a"), Some(64), 0, None, 0))),
         "gpu.generation: GPU generation is not defined for Intel (expected one of 0.9, 0.95, 1, 2, 3, 4 or none)"
     );
     assert_eq!(
-        refused(base.gpu(gpu(Some(GpuVendor::Nvidia), None, Some(64), 0, None, 1))),
+        refused(base.gpu(gpu(GpuVendor::Nvidia, None, Some(64), 0, None, 1))),
         "gpu.vram_bandwidth: GPU VRAM bandwidth needs a VRAM size"
     );
-    assert_eq!(
-        refused(base.gpu(gpu(Some(GpuVendor::Nvidia), None, None, 1, None, 0))),
-        "gpu.unit_frequency: GPU unit frequency needs a GPU unit count"
-    );
+    // A unit `h` without units is `_GNh`, which the parser reads: it can be built.
+    let built = base
+        .gpu(gpu(GpuVendor::Nvidia, None, None, 1, None, 0))
+        .build()
+        .expect("expressible");
+    assert_eq!(built.to_string(), "SCS-16T-64-3x10s_bms_hwv_i3h_GNh_ib");
     assert_eq!(
         refused(base.cpu_brand(CpuVendor::Intel, 7, 0)),
         "cpu_brand.generation: CPU generation 7 is not defined for Intel (expected 0-6 or none)"
@@ -574,7 +603,7 @@ fn builder_refuses_what_cannot_be_written() {
     );
     assert_eq!(
         refused(Builder::new(1, CpuType::SharedCore, f64::NAN)),
-        "ram_gib: RAM must be a multiple of 0.5 GiB"
+        "ram_gib: RAM must be a positive multiple of 0.5 such as `4` or `3.5`"
     );
     assert_eq!(
         refused(Builder::new(1, CpuType::SharedCore, 3e9)),
@@ -592,9 +621,9 @@ fn builder_refuses_what_cannot_be_written() {
         .build()
         .unwrap_err();
     assert_eq!(
-        (e.field, e.kind),
+        (e.field(), e.kind()),
         (
-            "cpus",
+            Some("cpus"),
             ErrorKind::Zero {
                 field: Field::CpuCount
             }
