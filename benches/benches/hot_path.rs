@@ -115,7 +115,7 @@ fn corpus_parse_all(c: &mut Criterion) {
 
 fn render(c: &mut Criterion) {
     let f: Flavor = LONG.parse().expect("a valid name");
-    let short = f.shortened();
+    let short = f.short();
     let mut g = c.benchmark_group("render");
     let mut buf = [0u8; MAX_NAME_LEN];
     for (id, flavor, syntax) in [

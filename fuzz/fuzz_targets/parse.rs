@@ -1,6 +1,6 @@
 //! Arbitrary bytes (as `str` where valid UTF-8) under every strategy: never panics; every
 //! valid name's canonical form parses back (v3) to the same flavor, with no "non-canonical"
-//! warning, and so does its v1 form under `v1` (but for `chy`, which v1 lacks); every span (of an error or of a component) lies
+//! warning, every valid name rebuilds from its properties, and so does its v1 form under `v1` (but for `chy`, which v1 lacks); every span (of an error or of a component) lies
 //! inside the input, on character boundaries.
 #![no_main]
 
@@ -38,6 +38,8 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
                 let f = p.flavor();
+                // The one validation path: every parsed flavor rebuilds from its properties.
+                assert_eq!(scs_flavor::Builder::from(f).build(), Ok(f), "{input:?} ({strategy})");
                 let canonical = f.to_string();
                 let back = Strategy::V3
                     .parse(&canonical)

@@ -6,10 +6,12 @@
 use libfuzzer_sys::fuzz_target;
 use scs_flavor::{Builder, Hypervisor, Strategy};
 
-fuzz_target!(|builder: Builder<'_>| {
+fuzz_target!(|builder: Builder| {
     let Ok(f) = builder.build() else {
         return;
     };
+    // Every flavor rebuilds from its own properties.
+    assert_eq!(Builder::from(f).build(), Ok(f), "{builder:?}");
     let name = f.to_string();
     let back = Strategy::V3
         .parse(&name)
@@ -39,7 +41,7 @@ fuzz_target!(|builder: Builder<'_>| {
         .unwrap_or_else(|e| panic!("{builder:?} → short {short:?}: {e}"));
     assert_eq!(
         back.flavor(),
-        f.shortened(),
+        f.short(),
         "{builder:?} → short {short:?}"
     );
 });

@@ -389,7 +389,12 @@ pub struct FieldInfo {
     pub optional: bool,
 }
 
-const fn field(path: &'static str, title: &'static str, kind: FieldKind, optional: bool) -> FieldInfo {
+const fn field(
+    path: &'static str,
+    title: &'static str,
+    kind: FieldKind,
+    optional: bool,
+) -> FieldInfo {
     FieldInfo {
         path,
         title,
@@ -415,16 +420,36 @@ pub const FIELDS: &[FieldInfo] = {
         field("disk.kind", "disk type", Table(&t::DISK_TYPE), true),
         field("hypervisor", "hypervisor", Table(&t::HYPERVISOR), true),
         field("hwv", "nested virtualisation (hwv)", Flag, false),
-        field("cpu_brand.vendor", "CPU vendor", Table(&t::CPU_VENDOR), false),
+        field(
+            "cpu_brand.vendor",
+            "CPU vendor",
+            Table(&t::CPU_VENDOR),
+            false,
+        ),
         field("cpu_brand.generation", "CPU generation", Generation, false),
-        field("cpu_brand.frequency", "CPU frequency", Frequency { max: 3 }, false),
+        field(
+            "cpu_brand.frequency",
+            "CPU frequency",
+            Frequency { max: 3 },
+            false,
+        ),
         field("gpu.kind", "GPU kind", Table(&t::GPU_KIND), false),
         field("gpu.vendor", "GPU vendor", Table(&t::GPU_VENDOR), false),
         field("gpu.generation", "GPU generation", Generation, true),
         field("gpu.units", "GPU compute units", Count, true),
-        field("gpu.unit_frequency", "GPU unit frequency", Frequency { max: 2 }, false),
+        field(
+            "gpu.unit_frequency",
+            "GPU unit frequency",
+            Frequency { max: 2 },
+            false,
+        ),
         field("gpu.vram", "GPU VRAM (GiB)", Count, true),
-        field("gpu.vram_bandwidth", "VRAM bandwidth", Frequency { max: 2 }, false),
+        field(
+            "gpu.vram_bandwidth",
+            "VRAM bandwidth",
+            Frequency { max: 2 },
+            false,
+        ),
         field("ib", "Infiniband (ib)", Flag, false),
     ]
 };

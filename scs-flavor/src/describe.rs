@@ -4,7 +4,7 @@ use core::fmt;
 
 use crate::check::Parsed;
 use crate::error::Component;
-use crate::model::{CpuType, DiskType, Flavor, Frequency, GpuKind, Hypervisor};
+use crate::model::{CpuType, DiskType, Flavor, Frequency, Hypervisor};
 use crate::parse::Span;
 
 /// An English description of a flavor: see [`Flavor::describe`].
@@ -148,11 +148,7 @@ fn gpu(fl: &Flavor, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     if let Some(generation) = g.generation() {
         write!(f, " {}", generation.entry().meaning)?;
     }
-    let kind = match g.kind() {
-        GpuKind::PassThrough => "pass-through",
-        GpuKind::Virtual => "virtual",
-    };
-    write!(f, " {kind} GPU")?;
+    write!(f, " {} GPU", g.kind().entry().name)?;
     let freq = match g.unit_frequency() {
         Frequency::Standard => "",
         Frequency::High => "high-frequency ",
@@ -170,13 +166,10 @@ fn gpu(fl: &Flavor, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, " and {v} GiB {bandwidth}VRAM")?;
             }
         }
+        // VRAM without units comes after a unit `h` (`_GNah-24`): `Gpu::new` allows no other.
         (None, Some(v)) => {
-            if !freq.is_empty() {
-                write!(f, " with {freq}{}", g.vendor().unit_name())?;
-                write!(f, " and {v} GiB {bandwidth}VRAM")?;
-            } else {
-                write!(f, " with {v} GiB {bandwidth}VRAM")?;
-            }
+            write!(f, " with {freq}{}", g.vendor().unit_name())?;
+            write!(f, " and {v} GiB {bandwidth}VRAM")?;
         }
         (None, None) => {
             if !freq.is_empty() {

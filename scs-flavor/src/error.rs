@@ -564,7 +564,11 @@ impl fmt::Display for ErrorKind {
 /// [`field`](Error::field) names it and the span is empty), a value given as text that the
 /// [lookup rule](crate::tables#the-lookup-rule) does not know (the span is the whole text), an
 /// unknown strategy and a spec with too many disks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// `Display` is the message; for a builder property it is prefixed with the property's path
+/// (`disk.size: …`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{}{kind}", FieldPrefix(*field))]
 pub struct Error {
     kind: ErrorKind,
     start: usize,
@@ -572,16 +576,14 @@ pub struct Error {
     field: Option<&'static str>,
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for Error {}
+struct FieldPrefix(Option<&'static str>);
 
-/// The message; for a builder property prefixed with its path (`disk.size: …`).
-impl fmt::Display for Error {
+impl fmt::Display for FieldPrefix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(field) = self.field {
-            write!(f, "{field}: ")?;
+        match self.0 {
+            Some(field) => write!(f, "{field}: "),
+            None => Ok(()),
         }
-        fmt::Display::fmt(&self.kind, f)
     }
 }
 

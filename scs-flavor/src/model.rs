@@ -36,9 +36,7 @@ pub trait TableValue: Copy + Sized + 'static {
         match tables::lookup(Self::TABLE.entries, text) {
             Some(i) => Ok(Self::ALL[i]),
             None => Err(Error::new(
-                ErrorKind::Unknown {
-                    table: Self::TABLE,
-                },
+                ErrorKind::Unknown { table: Self::TABLE },
                 0,
                 text.len(),
             )),

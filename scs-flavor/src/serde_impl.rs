@@ -121,7 +121,10 @@ struct Whole {
 
 impl Whole {
     fn fail<E: de::Error>(&self) -> E {
-        E::custom(Error::at_field(ErrorKind::NotWhole { field: self.field }, self.path))
+        E::custom(Error::at_field(
+            ErrorKind::NotWhole { field: self.field },
+            self.path,
+        ))
     }
 }
 
@@ -161,7 +164,11 @@ impl Visitor<'_> for Whole {
     }
 }
 
-fn whole<'de, D: Deserializer<'de>>(d: D, field: Field, path: &'static str) -> Result<u32, D::Error> {
+fn whole<'de, D: Deserializer<'de>>(
+    d: D,
+    field: Field,
+    path: &'static str,
+) -> Result<u32, D::Error> {
     d.deserialize_any(Whole { field, path })
 }
 

@@ -58,17 +58,9 @@ impl SpecKey {
 }
 
 /// The error of [`SpecKey::from_str`]: not a key the spec writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a key of the scs-0103 spec")]
 pub struct UnknownSpecKey;
-
-impl fmt::Display for UnknownSpecKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a key of the scs-0103 spec")
-    }
-}
-
-#[cfg(feature = "std")]
-impl std::error::Error for UnknownSpecKey {}
 
 impl FromStr for SpecKey {
     type Err = UnknownSpecKey;
@@ -219,12 +211,10 @@ impl Iterator for Spec {
                         SpecKey::Disk,
                         d.size.map_or(SpecValue::Null, |s| SpecValue::Int(s.get())),
                     ),
-                    Some(d) if rest <= self.disks() => {
-                        (
-                            SpecKey::DiskType(rest - 1),
-                            SpecValue::Str(d.spec_type().entry().name),
-                        )
-                    }
+                    Some(d) if rest <= self.disks() => (
+                        SpecKey::DiskType(rest - 1),
+                        SpecValue::Str(d.spec_type().entry().name),
+                    ),
                     _ => {
                         let disk_keys = f.disk.map_or(0, |_| 1 + self.disks());
                         let n = (rest - disk_keys) as usize;

@@ -136,7 +136,12 @@ pub const HYPERVISORS: &[Entry] = &[
     e("xen", "Xen", "Xen"),
     e("vmw", "VMware", "VMware"),
     e("hyv", "Hyper-V", "Hyper-V"),
-    ea("bms", "bare metal", "bare metal system (no hypervisor)", &["baremetal-system"]),
+    ea(
+        "bms",
+        "bare metal",
+        "bare metal system (no hypervisor)",
+        &["baremetal-system"],
+    ),
     e("chy", "Cloud Hypervisor", "Cloud Hypervisor"),
 ];
 
@@ -287,14 +292,26 @@ pub const FLAGS: &[Entry] = &[
 
 /// The checker's strategies (`VERSION` of `cli.py parse`); `latest` is an alias of `v3`.
 pub const STRATEGIES: &[Entry] = &[
-    e("v1", "v1", "v1 syntax only; a v2 name is rejected as non-tolerable"),
-    e("v1/v2", "v1/v2", "v1 syntax; v2 merely tolerated (with a warning)"),
+    e(
+        "v1",
+        "v1",
+        "v1 syntax only; a v2 name is rejected as non-tolerable",
+    ),
+    e(
+        "v1/v2",
+        "v1/v2",
+        "v1 syntax; v2 merely tolerated (with a warning)",
+    ),
     e(
         "v2/v1",
         "v2/v1",
         "v2/v3 syntax; v1 merely tolerated (with a warning), as certification reads names",
     ),
-    e("v2", "v2", "v2/v3 syntax only; a v1 name is rejected as non-tolerable"),
+    e(
+        "v2",
+        "v2",
+        "v2/v3 syntax only; a v1 name is rejected as non-tolerable",
+    ),
     ea(
         "v3",
         "v3",
@@ -305,7 +322,11 @@ pub const STRATEGIES: &[Entry] = &[
 
 /// The scs-0103 levels of a standard flavor.
 pub const LEVELS: &[Entry] = &[
-    e("mandatory", "mandatory", "must exist on every SCS-compatible cloud"),
+    e(
+        "mandatory",
+        "mandatory",
+        "must exist on every SCS-compatible cloud",
+    ),
     e("recommended", "recommended", "should exist; may be absent"),
 ];
 

@@ -264,7 +264,8 @@ impl Parsed<'_> {
                 w.push(3, kind, gspan);
             }
             if g.units().is_none() && g.vram().is_some() {
-                w.push(4, 
+                w.push(
+                    4,
                     WarningKind::Undescribed(Undescribed::VramWithoutUnits),
                     gspan,
                 );
@@ -291,20 +292,23 @@ impl Parsed<'_> {
             w.push(8, WarningKind::NotKubernetesLabel(problem), whole);
         }
         if f.cpu.count.get() > i32::MAX as u32 {
-            w.push(9, 
+            w.push(
+                9,
                 WarningKind::TooLargeForNova(Field::CpuCount),
                 span(Component::CpuRam),
             );
         }
         if f.ram.size.mib() > i32::MAX as u64 {
-            w.push(10, 
+            w.push(
+                10,
                 WarningKind::TooLargeForNova(Field::Ram),
                 span(Component::CpuRam),
             );
         }
         if let Some(d) = f.disk {
             if d.size.is_some_and(|s| s.get() > i32::MAX as u32) {
-                w.push(11, 
+                w.push(
+                    11,
                     WarningKind::TooLargeForNova(Field::DiskSize),
                     span(Component::Disk),
                 );

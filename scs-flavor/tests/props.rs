@@ -27,7 +27,11 @@ fn gpu() -> impl proptest::strategy::Strategy<Value = GpuSpec> {
             GpuSpec {
                 kind,
                 vendor,
-                generation: has_gen.then(|| vendor.generation(gens[gen.index(gens.len())].code).expect("row")),
+                generation: has_gen.then(|| {
+                    vendor
+                        .generation(gens[gen.index(gens.len())].code)
+                        .expect("row")
+                }),
                 units,
                 unit_frequency: if units.is_some() { uf } else { 0 },
                 vram: if units.is_some() { vram } else { None },

@@ -261,8 +261,13 @@ fn strategies() {
     assert_eq!(outcome(Strategy::V2, v1), "invalid wrong-syntax");
     assert_eq!(outcome(Strategy::V3, v2), "valid tolerated=false");
     // `chy` exists only in v2/v3.
-    assert_eq!(outcome(Strategy::V1, "SCS-2V:4-chy"), "invalid unknown-extension");
-    let e = Strategy::V1.parse("SCS-2V:4-foo").expect_err("unknown extension");
+    assert_eq!(
+        outcome(Strategy::V1, "SCS-2V:4-chy"),
+        "invalid unknown-extension"
+    );
+    let e = Strategy::V1
+        .parse("SCS-2V:4-foo")
+        .expect_err("unknown extension");
     assert_eq!(
         (e.to_string(), e.start(), e.end()),
         (
@@ -521,7 +526,12 @@ fn v1_v2_string_conversion() {
 
 #[test]
 fn builder_refuses_what_cannot_be_written() {
-    let gpu = |vendor: GpuVendor, generation: Option<&str>, units, unit_frequency, vram, vram_bandwidth| GpuSpec {
+    let gpu = |vendor: GpuVendor,
+               generation: Option<&str>,
+               units,
+               unit_frequency,
+               vram,
+               vram_bandwidth| GpuSpec {
         kind: GpuKind::PassThrough,
         vendor,
         generation: generation.map(|g| {
@@ -541,14 +551,7 @@ fn builder_refuses_what_cannot_be_written() {
         .cpu_brand(CpuVendor::Intel, 3, 1)
         .ib(true);
     let ok = base
-        .gpu(gpu(
-            GpuVendor::Nvidia,
-            Some("a"),
-            Some(64),
-            0,
-            None,
-            0,
-        ))
+        .gpu(gpu(GpuVendor::Nvidia, Some("a"), Some(64), 0, None, 0))
         .build();
     assert_eq!(
         ok.map(|f| f.to_string()),
