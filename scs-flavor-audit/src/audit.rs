@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use scs_flavor::{
-    Flavor, Level, Outcome, SpecKey, SpecValue, StandardFlavor, Strategy, WarningKind,
+    DiskType, Flavor, Level, Outcome, SpecKey, SpecValue, StandardFlavor, Strategy, WarningKind,
     MAX_SPEC_DISKS, STANDARD_FLAVORS,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::input::CloudFlavor;
 
@@ -29,7 +29,7 @@ pub const RECOMMENDED_DISK_SIZES: &[u32] = &[
 ];
 
 /// How bad a finding is. Only errors make a test case fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The test case fails.
@@ -53,7 +53,7 @@ impl fmt::Display for Severity {
 }
 
 /// What a finding is about: a stable kebab-case identifier in JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -125,7 +125,7 @@ impl FindingKind {
 }
 
 /// One reason: which flavor, which test case, how bad, what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The flavor's name (for a missing standard flavor: its standard name).
     pub flavor: String,
@@ -140,7 +140,7 @@ pub struct Finding {
 }
 
 /// `PASS` or `FAIL`, as the official runner prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Status {
     /// No error.
@@ -159,7 +159,7 @@ impl fmt::Display for Status {
 }
 
 /// One test case and its result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestCase {
     /// The test case id, e.g. `"scs-0103-flavor-2v-4-20s"` (the official runner's ids).
     pub id: String,
@@ -181,7 +181,7 @@ impl fmt::Display for TestCase {
 }
 
 /// Set or delete an extra spec.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FixAction {
     /// `openstack flavor set --property K=V NAME`
@@ -191,7 +191,7 @@ pub enum FixAction {
 }
 
 /// One `extra_specs` change, with the ready-to-run command.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// The flavor's name.
     pub flavor: String,
@@ -200,7 +200,7 @@ pub struct Fix {
     /// The extra spec's key, e.g. `"scs:cpu-type"`.
     pub key: String,
     /// The value to set (none for a deletion).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The `openstack` command line, shell-quoted.
     pub command: String,
@@ -264,7 +264,7 @@ pub fn shell_quote(s: &str) -> String {
 }
 
 /// The result of [`audit`]: the test cases, the reasons, and the fixes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audit {
     /// Whether there is no error (missing recommended flavors, warnings and notes do not count).
     pub passed: bool,
@@ -367,7 +367,7 @@ pub fn audit(flavors: &[CloudFlavor]) -> Audit {
     for std in STANDARD_FLAVORS {
         let id = standard_test_id(std.name);
         let missing = cx.standard(std, &id, lookup.get(std.name).copied(), flavors, &primaries);
-        let mut t = test_case(&id, std.level == Level::Mandatory, std.table < 2);
+        let mut t = test_case(&id, std.level == Level::Mandatory, std.is_official());
         if missing {
             t.result = Status::Fail;
         }
@@ -429,8 +429,9 @@ fn test_case(id: &str, mandatory: bool, official: bool) -> TestCase {
 /// not yet taken, by the flavor's own name if it starts with `SCS-`.
 fn lookup(flavors: &[CloudFlavor]) -> HashMap<&str, usize> {
     let mut map = HashMap::new();
+    let name_v2 = SpecKey::Name(2).to_string();
     for (i, f) in flavors.iter().enumerate() {
-        if let Some(v) = f.extra_specs.get("scs:name-v2") {
+        if let Some(v) = f.extra_specs.get(&name_v2) {
             map.insert(v.as_str(), i);
         }
     }
@@ -442,25 +443,19 @@ fn lookup(flavors: &[CloudFlavor]) -> HashMap<&str, usize> {
     map
 }
 
-/// The number `N` of an `scs:name-vN` key.
-pub(crate) fn name_key(key: &str) -> Option<u64> {
-    let n = key.strip_prefix("scs:name-v")?;
-    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    n.parse().ok()
+/// The `scs:name-vN` extra specs of a flavor as `(key, value)`, in order of N.
+pub(crate) fn name_keys(f: &CloudFlavor) -> Vec<(&str, &str)> {
+    let mut names: Vec<(u8, &str, &str)> = f
+        .extra_specs
+        .iter()
+        .filter_map(|(k, v)| match k.parse() {
+            Ok(SpecKey::Name(n)) => Some((n, k.as_str(), v.as_str())),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.into_iter().map(|(_, k, v)| (k, v)).collect()
 }
-
-/// The disk number `N` of an `scs:diskN-type` key.
-fn disk_key(key: &str) -> Option<u64> {
-    let n = key.strip_prefix("scs:disk")?.strip_suffix("-type")?;
-    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    n.parse().ok()
-}
-
-const DISK_TYPE_NAMES: &[&str] = &["network", "hdd", "ssd", "nvme"];
 
 /// RAM in GiB exactly as the official semantics check computes it from MiB.
 pub fn checker_ram_gib(mib: u64) -> f64 {
@@ -664,15 +659,8 @@ impl Context {
         } else {
             None
         };
-        // scs:name-vN, in order of N.
-        let mut names: Vec<(u64, &str, &str)> = f
-            .extra_specs
-            .iter()
-            .filter_map(|(k, v)| name_key(k).map(|n| (n, k.as_str(), v.as_str())))
-            .collect();
-        names.sort_by_key(|&(n, k, _)| (n, k));
         let mut valid: Vec<(&str, &str, Flavor)> = Vec::new();
-        for (_, key, value) in names {
+        for (key, value) in name_keys(f) {
             match STRATEGY.check(value) {
                 Outcome::Valid(p) => valid.push((key, value, p.flavor())),
                 Outcome::Invalid(e) => {
@@ -743,7 +731,7 @@ impl Context {
                         self.fix(index, key, None);
                     }
                     for key in f.extra_specs.keys() {
-                        if key == "scs:cpu-type" || disk_key(key).is_some() {
+                        if matches!(key.parse(), Ok(SpecKey::CpuType | SpecKey::DiskType(_))) {
                             self.fix(index, key, None);
                         }
                     }
@@ -755,11 +743,8 @@ impl Context {
             self.implied_specs(index, f, &p, agreeing == 0);
         }
         for key in f.extra_specs.keys() {
-            if key.starts_with("scs:")
-                && name_key(key).is_none()
-                && disk_key(key).is_none()
-                && key != "scs:cpu-type"
-            {
+            let defined = key.parse().is_ok_and(SpecKey::is_extra_spec);
+            if key.starts_with(SpecKey::NAMESPACE) && !defined {
                 self.find(
                     name,
                     EXTRA_SPECS_CHECK,
@@ -840,8 +825,9 @@ impl Context {
     /// `scs:cpu-type`, `scs:diskN-type` and (if `set_names`) `scs:name-vN` against the name.
     fn implied_specs(&mut self, index: usize, f: &CloudFlavor, p: &Flavor, set_names: bool) {
         let name = f.name.as_str();
+        let cpu_key = SpecKey::CpuType.to_string();
         let cpu_type = p.cpu.kind.entry().name;
-        match f.extra_specs.get("scs:cpu-type") {
+        match f.extra_specs.get(&cpu_key) {
             Some(v) if v == cpu_type => {}
             Some(v) => {
                 self.find(
@@ -849,9 +835,9 @@ impl Context {
                     EXTRA_SPECS_CHECK,
                     Severity::Error,
                     FindingKind::CpuTypeMismatch,
-                    format!("scs:cpu-type={v} contradicts the name, which says {cpu_type}"),
+                    format!("{cpu_key}={v} contradicts the name, which says {cpu_type}"),
                 );
-                self.fix(index, "scs:cpu-type", Some(cpu_type));
+                self.fix(index, &cpu_key, Some(cpu_type));
             }
             None => {
                 self.find(
@@ -859,17 +845,20 @@ impl Context {
                     EXTRA_SPECS_CHECK,
                     Severity::Note,
                     FindingKind::MissingExtraSpec,
-                    format!("scs:cpu-type is not set (the name says {cpu_type})"),
+                    format!("{cpu_key} is not set (the name says {cpu_type})"),
                 );
-                self.fix(index, "scs:cpu-type", Some(cpu_type));
+                self.fix(index, &cpu_key, Some(cpu_type));
             }
         }
-        let disks = p.disk.map_or(0, |d| u64::from(d.count.get()));
-        let listed = disks <= u64::from(MAX_SPEC_DISKS);
-        let kind = p.disk.and_then(|d| d.kind).map(|k| k.entry().name);
+        let disks = p.disk.map_or(0, |d| d.count.get());
+        // The spec's value for every disk: the name's type, else the spec default.
+        let wanted = p.disk.map(|d| d.spec_type().entry().name);
+        let stated = p.disk.and_then(|d| d.kind).map(|k| k.entry().name);
         for (key, value) in &f.extra_specs {
-            let Some(n) = disk_key(key) else { continue };
-            if n >= disks {
+            let Ok(SpecKey::DiskType(n)) = key.parse() else {
+                continue;
+            };
+            let Some(wanted) = wanted.filter(|_| n < disks) else {
                 self.find(
                     name,
                     EXTRA_SPECS_CHECK,
@@ -882,36 +871,39 @@ impl Context {
                 );
                 self.fix(index, key, None);
                 continue;
-            }
-            let wanted = kind.unwrap_or("network");
-            let ok = match kind {
-                Some(k) => value == k,
-                None => DISK_TYPE_NAMES.contains(&value.as_str()),
             };
-            if !ok {
-                let message = match kind {
-                    Some(k) => format!("{key}={value} contradicts the name, which says {k}"),
-                    None => format!("{key}={value} is not a disk type (network, hdd, ssd or nvme)"),
-                };
-                self.find(
-                    name,
-                    EXTRA_SPECS_CHECK,
-                    Severity::Error,
-                    FindingKind::DiskTypeMismatch,
-                    message,
-                );
-                self.fix(index, key, Some(wanted));
-            }
+            let message = match stated {
+                Some(k) if value != k => {
+                    format!("{key}={value} contradicts the name, which says {k}")
+                }
+                None if !DiskType::ALL.iter().any(|t| t.entry().name == value) => {
+                    let names: Vec<&str> = DiskType::ALL.iter().map(|t| t.entry().name).collect();
+                    let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+                    format!(
+                        "{key}={value} is not a disk type ({} or {last})",
+                        rest.join(", ")
+                    )
+                }
+                _ => continue,
+            };
+            self.find(
+                name,
+                EXTRA_SPECS_CHECK,
+                Severity::Error,
+                FindingKind::DiskTypeMismatch,
+                message,
+            );
+            self.fix(index, key, Some(wanted));
         }
-        if listed {
+        if let Some(wanted) = wanted.filter(|_| disks <= MAX_SPEC_DISKS) {
             for n in 0..disks {
-                let key = format!("scs:disk{n}-type");
+                let key = SpecKey::DiskType(n).to_string();
                 if !f.extra_specs.contains_key(&key) {
-                    let wanted = kind.unwrap_or("network");
-                    let why = match kind {
+                    let why = match stated {
                         Some(k) => format!("the name says {k}"),
-                        None => "the name leaves the type open, which the spec writes as network"
-                            .to_string(),
+                        None => format!(
+                            "the name leaves the type open, which the spec writes as {wanted}"
+                        ),
                     };
                     self.find(
                         name,
@@ -955,10 +947,11 @@ impl Context {
         primaries: &[Option<Flavor>],
     ) -> bool {
         let Some(i) = found else {
-            let (severity, level) = match std.level {
-                Level::Mandatory => (Severity::Error, "mandatory"),
-                Level::Recommended => (Severity::Note, "recommended"),
+            let severity = match std.level {
+                Level::Mandatory => Severity::Error,
+                Level::Recommended => Severity::Note,
             };
+            let level = std.level.code();
             self.find(
                 std.name,
                 id,
@@ -1000,10 +993,19 @@ impl Context {
         // Extra specs can only be fixed where the flavor really is this standard flavor.
         let fixable = primaries[i].is_some_and(|p| core_diff(&p, &want).is_empty());
         for (key, value) in spec {
-            let key = key.to_string();
-            if !key.starts_with("scs:") {
+            if !key.is_extra_spec() {
                 continue;
             }
+            let open = if std.disk.is_some_and(|d| d.kind.is_none()) && key == SpecKey::DiskType(0)
+            {
+                format!(
+                    " (the official check demands `{}` where the standard leaves the disk type open)",
+                    DiskType::SPEC_DEFAULT.entry().name
+                )
+            } else {
+                String::new()
+            };
+            let key = key.to_string();
             let value = match value {
                 SpecValue::Str(s) => s.to_string(),
                 other => other.to_string(),
@@ -1012,11 +1014,6 @@ impl Context {
             if have == Some(&value) {
                 continue;
             }
-            let open = if std.disk.is_some_and(|d| d.kind.is_none()) && key == "scs:disk0-type" {
-                " (the official check demands `network` where the standard leaves the disk type open)"
-            } else {
-                ""
-            };
             let message = match have {
                 Some(v) => format!("{key}={v}, the standard requires {value}{open}{as_found}"),
                 None => format!("{key} is not set, the standard requires {value}{open}{as_found}"),

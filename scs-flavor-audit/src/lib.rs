@@ -6,7 +6,7 @@
 //! names; this crate reads the flavor list the OpenStack client prints and never panics.
 //!
 //! ```
-//! use scs_flavor_audit::{audit, parse_flavors, select, Requirements};
+//! use scs_flavor_audit::{audit, parse_flavors, select, Gib, Requirements};
 //!
 //! let cloud = parse_flavors(r#"[
 //!   {"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0,
@@ -22,7 +22,7 @@
 //!     "openstack flavor set --property scs:cpu-type=shared-core SCS-4V-16-100s"
 //! );
 //!
-//! let need = Requirements { cpus: 2, ram_gib: 4.0, ..Requirements::default() };
+//! let need = Requirements { cpus: 2, ram_gib: Gib::whole(4), ..Requirements::default() };
 //! let choice = select(&need, ["SCS-4V-16-100s", "SCS-2V-4", "SCS-2V-8"]);
 //! assert_eq!(choice.matches[0].name, "SCS-2V-4");
 //! # Ok::<(), scs_flavor_audit::InputError>(())
@@ -34,6 +34,7 @@
 
 mod audit;
 mod input;
+mod requirements;
 mod select;
 
 pub use audit::{
@@ -42,10 +43,8 @@ pub use audit::{
     RECOMMENDED_DISK_SIZES, SEMANTICS_CHECK, STRATEGY, SYNTAX_CHECK,
 };
 pub use input::{flavors_from_value, parse_flavors, parse_properties, CloudFlavor, InputError};
-pub use select::{
-    cost, parse_cpu_type, parse_cpu_vendor, parse_disk_type, parse_gpu_vendor, select,
-    select_flavors, Arch, Excess, Match, Rejection, Requirements, Selection,
-};
+pub use requirements::{Arch, Gib, NotGib, RequirementInfo, RequirementKind, Requirements, ARCH};
+pub use select::{cost, select, select_flavors, Excess, Extra, Match, Rejection, Selection};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

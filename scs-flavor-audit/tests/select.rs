@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use proptest::prelude::*;
 use scs_flavor::{CpuType, CpuVendor, DiskType, Flavor, GpuVendor, Hypervisor};
-use scs_flavor_audit::{cost, parse_flavors, select, select_flavors, Arch, Requirements};
+use scs_flavor_audit::{cost, parse_flavors, select, select_flavors, Arch, Gib, Requirements};
 
 fn ranked(req: &Requirements, names: &[&str]) -> Vec<(String, u64)> {
     select(req, names)
@@ -29,7 +29,7 @@ fn own(v: &[(&str, u64)]) -> Vec<(String, u64)> {
 fn two_vcpus_eight_gib_local_ssd() {
     let req = Requirements {
         cpus: 2,
-        ram_gib: 8.0,
+        ram_gib: Gib::whole(8),
         disk_type: Some(DiskType::Ssd),
         ..Requirements::default()
     };
@@ -257,7 +257,7 @@ fn from_a_cloud_flavor_list() {
     let cloud = parse_flavors(&std::fs::read_to_string(path).expect("fixture")).expect("parse");
     let req = Requirements {
         cpus: 16,
-        ram_gib: 32.0,
+        ram_gib: Gib::whole(32),
         ..Requirements::default()
     };
     let s = select_flavors(&req, &cloud);
@@ -325,7 +325,7 @@ fn satisfies(r: &Requirements, f: &Flavor) -> bool {
     f.cpu.count.get() >= r.cpus
         && r.cpu_type.is_none_or(|t| f.cpu.kind >= t)
         && !(r.secure_cpu && f.cpu.insecure)
-        && f.ram.size.gib() >= r.ram_gib
+        && Gib::from(f.ram.size) >= r.ram_gib
         && !(r.ecc && f.ram.no_ecc)
         && !(r.no_oversubscription && f.ram.oversubscribed)
         && !(r.no_disk && f.disk.is_some())
@@ -343,6 +343,7 @@ fn satisfies(r: &Requirements, f: &Flavor) -> bool {
             }))
         && (!r.infiniband || f.ib)
         && (!r.bare_metal || f.hypervisor == Some(Hypervisor::BareMetal))
+        && r.hypervisor.is_none_or(|h| f.hypervisor == Some(h))
         && (!r.hwv || f.hwv)
 }
 
@@ -381,7 +382,8 @@ fn requirements() -> impl Strategy<Value = Requirements> {
             opt(vec![0, 1, 2, 4, 8]),
             prop::option::of(prop::sample::select(CpuType::ALL.to_vec())),
             any::<bool>(),
-            prop::sample::select(vec![0.0, 0.5, 2.0, 4.0, 8.0, 12.0]),
+            prop::sample::select(vec!["0", "0.5", "2", "3.7", "4", "8", "12"])
+                .prop_map(|g| g.parse::<Gib>().expect("decimal")),
             any::<bool>(),
             any::<bool>(),
         ),
@@ -395,6 +397,7 @@ fn requirements() -> impl Strategy<Value = Requirements> {
                 Arch::RiscV,
             ])),
             prop::option::of(prop::sample::select(CpuVendor::ALL.to_vec())),
+            prop::option::of(prop::sample::select(Hypervisor::ALL.to_vec())),
         ),
         (
             prop::bool::weighted(0.2),
@@ -409,7 +412,7 @@ fn requirements() -> impl Strategy<Value = Requirements> {
         .prop_map(
             |(
                 (cpus, cpu_type, secure_cpu, ram_gib, ecc, no_oversubscription),
-                (disk_gb, disk_type, no_disk, arch, cpu_vendor),
+                (disk_gb, disk_type, no_disk, arch, cpu_vendor, hypervisor),
                 (gpu, gpu_vendor, gpu_units, gpu_vram_gib, infiniband, bare_metal, hwv),
             )| Requirements {
                 cpus,
@@ -423,6 +426,7 @@ fn requirements() -> impl Strategy<Value = Requirements> {
                 no_disk,
                 arch,
                 cpu_vendor,
+                hypervisor,
                 gpu,
                 gpu_vendor,
                 gpu_units,
@@ -469,70 +473,260 @@ proptest! {
     }
 }
 
+/// Requirements from a JSON object (what Python dicts, JS objects and the command line's
+/// options become): codes, names and odd spellings by the core's lookup rule.
 #[test]
-fn requirements_from_key_value_pairs() {
-    let mut r = Requirements::default();
-    for (k, v) in [
-        ("cpus", "4"),
-        ("cpu_type", "dedicated-thread"),
-        ("secure_cpu", "true"),
-        ("ram_gib", "7.5"),
-        ("ecc", "1"),
-        ("no_oversubscription", "true"),
-        ("disk_gb", "50"),
-        ("disk_type", "p"),
-        ("arch", "aarch64"),
-        ("cpu_vendor", "riscv"),
-        ("gpu", "true"),
-        ("gpu_vendor", "nvidia"),
-        ("gpu_units", "10"),
-        ("gpu_vram_gib", "16"),
-        ("infiniband", "true"),
-        ("bare_metal", "true"),
-        ("hwv", "true"),
+fn requirements_from_an_object() {
+    let r: Requirements = serde_json::from_value(serde_json::json!({
+        "cpus": 4, "cpu_type": "dedicated-thread", "secure_cpu": true, "ram_gib": 7.5,
+        "ecc": true, "no_oversubscription": true, "disk_gb": "50", "disk_type": "p",
+        "arch": "aarch64", "cpu_vendor": "riscv64", "hypervisor": "Bare Metal", "gpu": true,
+        "gpu_vendor": "nvidia", "gpu_units": 10.0, "gpu_vram_gib": 16, "infiniband": true,
+        "bare_metal": true, "hwv": true
+    }))
+    .expect("every key");
+    let all = Requirements {
+        cpus: 4,
+        cpu_type: Some(CpuType::DedicatedThread),
+        secure_cpu: true,
+        ram_gib: "7.5".parse().expect("7.5"),
+        ecc: true,
+        no_oversubscription: true,
+        disk_gb: 50,
+        disk_type: Some(DiskType::Nvme),
+        no_disk: false,
+        arch: Some(Arch::Arm),
+        cpu_vendor: Some(CpuVendor::RiscV),
+        hypervisor: Some(Hypervisor::BareMetal),
+        gpu: true,
+        gpu_vendor: Some(GpuVendor::Nvidia),
+        gpu_units: 10,
+        gpu_vram_gib: 16,
+        infiniband: true,
+        bare_metal: true,
+        hwv: true,
+    };
+    assert_eq!(r, all);
+    // Serialised: every key, in the order of `Requirements::KEYS`, and it reads back.
+    let json = serde_json::to_value(&all).expect("json");
+    let keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut listed: Vec<&str> = Requirements::KEYS.iter().map(|k| k.key).collect();
+    listed.sort_unstable();
+    assert_eq!(keys, listed);
+    assert_eq!(json["disk_type"], "p");
+    assert_eq!(json["hypervisor"], "bms");
+    assert_eq!(json["arch"], "arm");
+    assert_eq!(json["ram_gib"], 7.5);
+    assert_eq!(
+        serde_json::from_value::<Requirements>(json).expect("back"),
+        all
+    );
+    // Absent and null mean no requirement.
+    let none: Requirements =
+        serde_json::from_value(serde_json::json!({"disk_type": null, "cpus": null})).expect("null");
+    assert_eq!(none, Requirements::default());
+}
+
+/// One message per mistake, the core's where it has one.
+#[test]
+fn bad_requirements_are_refused_with_one_message() {
+    let err = |v: serde_json::Value| {
+        serde_json::from_value::<Requirements>(v)
+            .expect_err("refused")
+            .to_string()
+    };
+    let whole = "cpus: vCPU count must be a whole number from 1 to 4294967295";
+    for cpus in [
+        serde_json::json!(2.5),
+        serde_json::json!(-1),
+        serde_json::json!("two"),
+        serde_json::json!("NaN"),
+        serde_json::json!(4294967296u64),
+        serde_json::json!(true),
+        serde_json::json!([2]),
     ] {
-        r.set(k, v).unwrap_or_else(|e| panic!("{k}={v}: {e}"));
+        assert_eq!(err(serde_json::json!({ "cpus": cpus })), whole, "{cpus}");
     }
     assert_eq!(
-        r,
-        Requirements {
-            cpus: 4,
-            cpu_type: Some(CpuType::DedicatedThread),
-            secure_cpu: true,
-            ram_gib: 7.5,
-            ecc: true,
-            no_oversubscription: true,
-            disk_gb: 50,
-            disk_type: Some(DiskType::Nvme),
-            no_disk: false,
-            arch: Some(Arch::Arm),
-            cpu_vendor: Some(CpuVendor::RiscV),
-            gpu: true,
-            gpu_vendor: Some(GpuVendor::Nvidia),
-            gpu_units: 10,
-            gpu_vram_gib: 16,
-            infiniband: true,
-            bare_metal: true,
-            hwv: true,
-        }
+        err(serde_json::json!({"gpu_vram_gib": 0.5})),
+        "gpu_vram_gib: GPU VRAM must be a whole number from 1 to 4294967295"
     );
-    r.set("disk_type", "").expect("clear");
-    assert_eq!(r.disk_type, None);
+    let ram = "ram_gib: RAM must be a number of GiB from 0 to 2147483647.5 with at most 18 \
+               decimals, such as `8` or `3.7`";
+    for bad in ["NaN", "inf", "-1", "1e3", "3,7", "", "2147483648"] {
+        assert_eq!(err(serde_json::json!({ "ram_gib": bad })), ram, "{bad}");
+    }
+    assert_eq!(err(serde_json::json!({"ram_gib": -0.5})), ram);
+    assert_eq!(err(serde_json::json!({"ram_gib": 1e300})), ram);
     assert_eq!(
-        r.set("cpus", "two").unwrap_err(),
-        "cpus: expected a non-negative number, found \"two\""
+        err(serde_json::json!({"cores": 2})),
+        "unknown field `cores`, expected one of `cpus`, `cpu_type`, `secure_cpu`, `ram_gib`, \
+         `ecc`, `no_oversubscription`, `disk_gb`, `disk_type`, `no_disk`, `arch`, \
+         `cpu_vendor`, `hypervisor`, `gpu`, `gpu_vendor`, `gpu_units`, `gpu_vram_gib`, \
+         `infiniband`, `bare_metal`, `hwv`"
     );
     assert_eq!(
-        r.set("ram_gib", "-1").unwrap_err(),
-        "ram_gib: expected a non-negative number, found \"-1\""
+        err(serde_json::json!({"ecc": "yes"})),
+        "ecc: expected true or false"
     );
     assert_eq!(
-        r.set("ecc", "yes").unwrap_err(),
-        "ecc: expected true or false, found \"yes\""
+        err(serde_json::json!({"cpu_type": "v"})),
+        "cpu_type: unknown CPU type: expected one of L, V, T, C or a name: \"crowded-core\", \
+         \"shared-core\", \"dedicated-thread\", \"dedicated-core\""
     );
+    assert!(
+        err(serde_json::json!({"arch": "sparc"})).starts_with("arch: unknown architecture: "),
+        "arch"
+    );
+    assert!(err(serde_json::json!({"hypervisor": 3})).starts_with("hypervisor: unknown hypervisor"));
     assert_eq!(
-        r.set("cpu_type", "v").unwrap_err(),
-        "cpu_type: unknown CPU type \"v\": expected one of L (crowded-core), V (shared-core), \
-         T (dedicated-thread), C (dedicated-core)"
+        err(serde_json::json!({"no_disk": true, "disk_gb": 20})),
+        "no_disk: contradicts disk_gb and disk_type, which require a root disk"
     );
+    assert!(err(serde_json::json!([1, 2])).contains("an object of requirements"));
+}
+
+/// RAM is exact: `4 − 3.7` is `0.3`, not `0.2999999999999998` (issue 9).
+#[test]
+fn ram_excess_is_exact() {
+    let need: Requirements =
+        serde_json::from_value(serde_json::json!({"ram_gib": 3.7})).expect("3.7");
+    let s = select(&need, ["SCS-2V-4", "SCS-1V-3.5"]);
+    assert_eq!(s.matches[0].excess.ram_gib.to_string(), "0.3");
+    assert_eq!(
+        s.to_string(),
+        // 2 vCPUs (2000) + 0.3 GiB (75) + V over L (500)
+        "SCS-2V-4  cost   2575  +2 vCPUs, +0.3 GiB RAM, CPU type +1\n\n\
+         rejected:\n  SCS-1V-3.5: 3.5 GiB RAM, need at least 3.7 GiB\n"
+    );
+    let json = serde_json::to_value(&s).expect("json");
+    assert_eq!(json["matches"][0]["excess"]["ram_gib"].to_string(), "0.3");
+    // The selection reads back (for pickling and rebuilding in the bindings).
+    let back: scs_flavor_audit::Selection = serde_json::from_value(json).expect("back");
+    assert_eq!(back, s);
+    // Text is read as its decimal; a float by its shortest decimal.
+    let g = |t: &str| t.parse::<Gib>().expect(t).to_string();
+    assert_eq!(g("3.70"), "3.7");
+    assert_eq!(g(".5"), "0.5");
+    assert_eq!(g("4."), "4");
+    assert_eq!(g("0.000000000000000001"), "0.000000000000000001");
+    assert!("0.0000000000000000001".parse::<Gib>().is_err());
+    assert_eq!(g("2147483647.5"), "2147483647.5");
+    assert_eq!(Gib::MAX.to_string(), "2147483647.5");
+    assert_eq!(
+        Gib::from_f64(0.1 + 0.2).expect("float").to_string(),
+        "0.30000000000000004"
+    );
+    // Rounded cost: 0.002 GiB costs 0.5 → 1; 0.001 GiB 0.25 → 0.
+    assert_eq!(g("0.002").parse::<Gib>().expect("g").times(250), 1);
+    assert_eq!(g("0.001").parse::<Gib>().expect("g").times(250), 0);
+}
+
+/// For each key, a flavor that violates only that key is rejected with that key's reason.
+#[test]
+fn every_key_is_applied() {
+    let cases: &[(serde_json::Value, &str, &str)] = &[
+        (
+            serde_json::json!({"cpus": 4}),
+            "SCS-2C-8-20p",
+            "2 vCPUs, need at least 4",
+        ),
+        (
+            serde_json::json!({"cpu_type": "C"}),
+            "SCS-2T-8",
+            "CPU type dedicated-thread (T), need at least dedicated-core (C)",
+        ),
+        (
+            serde_json::json!({"secure_cpu": true}),
+            "SCS-2Vi-8",
+            "insecure vCPUs (`i`: insufficient protection against CPU vulnerabilities)",
+        ),
+        (
+            serde_json::json!({"ram_gib": 8.5}),
+            "SCS-2V-8",
+            "8 GiB RAM, need at least 8.5 GiB",
+        ),
+        (
+            serde_json::json!({"ecc": true}),
+            "SCS-2V-8u",
+            "RAM without ECC (`u`)",
+        ),
+        (
+            serde_json::json!({"no_oversubscription": true}),
+            "SCS-2V-8o",
+            "oversubscribed RAM (`o`)",
+        ),
+        (
+            serde_json::json!({"disk_gb": 30}),
+            "SCS-2V-8-20s",
+            "20 GB root disk, need at least 30 GB",
+        ),
+        (
+            serde_json::json!({"disk_type": "ssd"}),
+            "SCS-2V-8-20h",
+            "disk type hdd, need at least ssd",
+        ),
+        (
+            serde_json::json!({"no_disk": true}),
+            "SCS-2V-8-20s",
+            "has a root disk, need none (boot from a volume)",
+        ),
+        (
+            serde_json::json!({"arch": "arm"}),
+            "SCS-2V-8_z3",
+            "architecture x86-64, need arm",
+        ),
+        (
+            serde_json::json!({"cpu_vendor": "amd"}),
+            "SCS-2V-8_i3",
+            "CPU vendor Intel, need AMD",
+        ),
+        (
+            serde_json::json!({"hypervisor": "kvm"}),
+            "SCS-2V-8_xen",
+            "hypervisor Xen, need KVM",
+        ),
+        (serde_json::json!({"gpu": true}), "SCS-2V-8", "no GPU"),
+        (
+            serde_json::json!({"gpu_vendor": "AMD"}),
+            "SCS-2V-8_GNa-56",
+            "GPU vendor Nvidia, need AMD",
+        ),
+        (
+            serde_json::json!({"gpu_units": 60}),
+            "SCS-2V-8_GNa-56",
+            "56 GPU compute units, need at least 60",
+        ),
+        (
+            serde_json::json!({"gpu_vram_gib": 32}),
+            "SCS-2V-8_GNa-56-24",
+            "24 GiB GPU VRAM, need at least 32 GiB",
+        ),
+        (
+            serde_json::json!({"infiniband": true}),
+            "SCS-2V-8",
+            "no Infiniband (`_ib`)",
+        ),
+        (
+            serde_json::json!({"bare_metal": true}),
+            "SCS-2V-8_kvm",
+            "not bare metal (`_bms`)",
+        ),
+        (
+            serde_json::json!({"hwv": true}),
+            "SCS-2V-8",
+            "no hardware virtualisation (`_hwv`)",
+        ),
+    ];
+    assert_eq!(cases.len(), Requirements::KEYS.len());
+    for (info, (req, name, reason)) in Requirements::KEYS.iter().zip(cases) {
+        assert!(req.get(info.key).is_some(), "{} in key order", info.key);
+        let req: Requirements = serde_json::from_value(req.clone()).expect("valid");
+        assert_eq!(reasons(&req, name), [*reason], "{}", info.key);
+    }
 }

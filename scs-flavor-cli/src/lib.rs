@@ -74,13 +74,13 @@ enum Command {
     /// Select the flavors that satisfy requirements, least over-provisioned first, and say why
     /// the others do not.
     ///
-    /// Exit status: 0 if some flavor matches, 1 if none does, 2 for unreadable input.
+    /// Exit status: 0 if some flavor matches, 1 if none does, 2 for unreadable input or bad
+    /// requirements.
     Select(select::SelectArgs),
 }
 
 fn parse_strategy(s: &str) -> Result<Strategy, String> {
-    s.parse()
-        .map_err(|e: scs_flavor::Error| e.to_string())
+    s.parse().map_err(|e: scs_flavor::Error| e.to_string())
 }
 
 /// Runs the command line `args` (with the program name first), reading names from `stdin`
@@ -186,10 +186,10 @@ fn parse(
                 match output {
                     Output::Prose if verbose => writeln!(stdout, "{name}: {}", f.describe()),
                     Output::Prose => writeln!(stdout, "{}", f.describe()),
-                    Output::Yaml => match f.spec() {
-                        Ok(spec) => writeln!(stdout, "{}", yaml::document(spec)),
+                    Output::Yaml => match yaml::document(name, strategy) {
+                        Some(doc) => writeln!(stdout, "{doc}"),
                         // The warning above already says why there is no spec.
-                        Err(_) => Ok(()),
+                        None => Ok(()),
                     },
                     _ if verbose => writeln!(stdout, "OK: {name}"),
                     _ => Ok(()),

@@ -1,16 +1,27 @@
 //! `scs-flavor select`: the flavors that satisfy requirements, best first, and why the others
 //! do not.
+//!
+//! The requirement options are made from `Requirements::KEYS` (one `--key-name` each, flags
+//! for the boolean ones) and their values are handed to `Requirements`' own `Deserialize`
+//! as given: the same checks and messages as for JSON, Python and JS.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use clap::Args;
-use scs_flavor::{CpuType, CpuVendor, DiskType, GpuVendor};
-use scs_flavor_audit::{
-    parse_cpu_type, parse_cpu_vendor, parse_disk_type, parse_gpu_vendor, Arch, Requirements,
-};
+use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
+use scs_flavor_audit::{RequirementKind, Requirements};
+use serde_json::{Map, Value};
 
 use crate::audit::{read_input, Format};
+
+/// Shorter spellings of some options, kept from earlier versions: (key, alias).
+const ALIASES: &[(&str, &str)] = &[
+    ("secure_cpu", "secure"),
+    ("ram_gib", "ram"),
+    ("disk_gb", "disk"),
+    ("gpu_vram_gib", "vram"),
+    ("infiniband", "ib"),
+];
 
 /// Arguments of `scs-flavor select`.
 #[derive(Debug, Args)]
@@ -18,61 +29,9 @@ pub struct SelectArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub output: Format,
-    /// At least this many vCPUs.
-    #[arg(long, default_value_t = 0)]
-    pub cpus: u32,
-    /// At least this CPU type: L, V, T, C (or crowded-core, shared-core, dedicated-thread,
-    /// dedicated-core).
-    #[arg(long, value_parser = parse_cpu_type)]
-    pub cpu_type: Option<CpuType>,
-    /// vCPUs protected against CPU vulnerabilities (no `i`).
-    #[arg(long)]
-    pub secure: bool,
-    /// At least this much RAM in GiB.
-    #[arg(long, default_value_t = 0.0)]
-    pub ram: f64,
-    /// ECC RAM (no `u`).
-    #[arg(long)]
-    pub ecc: bool,
-    /// RAM not oversubscribed (no `o`).
-    #[arg(long)]
-    pub no_oversubscription: bool,
-    /// A root disk of at least this many GB.
-    #[arg(long, default_value_t = 0)]
-    pub disk: u32,
-    /// A root disk of at least this type: network < hdd < ssd < nvme (or n, h, s, p).
-    #[arg(long, value_parser = parse_disk_type)]
-    pub disk_type: Option<DiskType>,
-    /// No root disk (boot from a volume).
-    #[arg(long, conflicts_with_all = ["disk", "disk_type"])]
-    pub no_disk: bool,
-    /// CPU architecture: x86-64, arm or riscv.
-    #[arg(long, value_parser = parse_arch)]
-    pub arch: Option<Arch>,
-    /// CPU vendor: intel, amd, arm, riscv (or i, z, a, r).
-    #[arg(long, value_parser = parse_cpu_vendor)]
-    pub cpu_vendor: Option<CpuVendor>,
-    /// A GPU.
-    #[arg(long)]
-    pub gpu: bool,
-    /// GPU vendor: nvidia, amd, intel (or N, A, I).
-    #[arg(long, value_parser = parse_gpu_vendor)]
-    pub gpu_vendor: Option<GpuVendor>,
-    /// At least this many GPU compute units (SMs, CUs, EUs).
-    #[arg(long, default_value_t = 0)]
-    pub gpu_units: u32,
-    /// At least this much GPU VRAM in GiB.
-    #[arg(long, default_value_t = 0)]
-    pub vram: u32,
-    /// Infiniband.
-    #[arg(long)]
-    pub ib: bool,
-    /// Bare metal.
-    #[arg(long)]
-    pub bare_metal: bool,
-    /// Hardware (nested) virtualisation.
-    #[arg(long)]
-    pub hwv: bool,
+    /// The requirements, one option per requirement key.
+    #[command(flatten)]
+    pub need: RequirementArgs,
     /// Choose from a cloud's flavor list (`openstack flavor list --long -f json`; `-` for
     /// standard input) instead of names; flavors that deliver less than their names promise
     /// are rejected.
@@ -82,43 +41,88 @@ pub struct SelectArgs {
     pub names: Vec<String>,
 }
 
-impl SelectArgs {
-    fn requirements(&self) -> Requirements {
-        Requirements {
-            cpus: self.cpus,
-            cpu_type: self.cpu_type,
-            secure_cpu: self.secure,
-            ram_gib: self.ram,
-            ecc: self.ecc,
-            no_oversubscription: self.no_oversubscription,
-            disk_gb: self.disk,
-            disk_type: self.disk_type,
-            no_disk: self.no_disk,
-            arch: self.arch,
-            cpu_vendor: self.cpu_vendor,
-            gpu: self.gpu,
-            gpu_vendor: self.gpu_vendor,
-            gpu_units: self.gpu_units,
-            gpu_vram_gib: self.vram,
-            infiniband: self.ib,
-            bare_metal: self.bare_metal,
-            hwv: self.hwv,
-        }
+/// The requirement options as given: key → text (or `true` for a flag), not yet checked.
+#[derive(Clone, Debug, Default)]
+pub struct RequirementArgs(Map<String, Value>);
+
+impl RequirementArgs {
+    /// The requirements, checked by `Requirements`' `Deserialize`.
+    ///
+    /// # Errors
+    /// Its message, e.g. `cpus: vCPU count must be a whole number from 1 to 4294967295`.
+    pub fn requirements(&self) -> Result<Requirements, serde_json::Error> {
+        serde_json::from_value(Value::Object(self.0.clone()))
     }
 }
 
-fn parse_arch(s: &str) -> Result<Arch, String> {
-    s.parse()
+impl FromArgMatches for RequirementArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut map = Map::new();
+        for info in Requirements::KEYS {
+            let value = match info.kind {
+                RequirementKind::Flag => m.get_flag(info.key).then_some(Value::Bool(true)),
+                _ => m.get_one::<String>(info.key).cloned().map(Value::String),
+            };
+            if let Some(v) = value {
+                map.insert(info.key.to_string(), v);
+            }
+        }
+        Ok(RequirementArgs(map))
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
 }
 
-/// Runs `select`: exit status 0 if some flavor matches, 1 if none does, 2 for unreadable input.
+impl Args for RequirementArgs {
+    fn augment_args(cmd: Command) -> Command {
+        Requirements::KEYS.iter().fold(cmd, |cmd, info| {
+            let mut arg = Arg::new(info.key)
+                .long(info.key.replace('_', "-"))
+                .help(info.help);
+            for &(_, alias) in ALIASES.iter().filter(|(k, _)| *k == info.key) {
+                arg = arg.visible_alias(alias);
+            }
+            arg = match info.kind {
+                RequirementKind::Flag => arg.action(ArgAction::SetTrue),
+                // `--cpus -1` is a value to refuse with its message, not an option.
+                RequirementKind::Count => arg.value_name("N").allow_hyphen_values(true),
+                RequirementKind::Gib => arg.value_name("GIB").allow_hyphen_values(true),
+                RequirementKind::Table(t) => {
+                    let codes: Vec<&str> = t.entries.iter().map(|e| e.code).collect();
+                    arg.value_name(t.id.to_uppercase()).help(format!(
+                        "{} ({}, or a name)",
+                        info.help,
+                        codes.join(", ")
+                    ))
+                }
+            };
+            cmd.arg(arg)
+        })
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// Runs `select`: exit status 0 if some flavor matches, 1 if none does, 2 for unreadable input
+/// or requirements.
 pub(crate) fn run(
     args: &SelectArgs,
     stdin: &mut dyn BufRead,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let req = args.requirements();
+    let req = match args.need.requirements() {
+        Ok(req) => req,
+        Err(e) => {
+            writeln!(stderr, "scs-flavor: {e}")?;
+            return Ok(2);
+        }
+    };
     let selection = match &args.flavors {
         Some(path) => {
             let text = match read_input(path, stdin) {

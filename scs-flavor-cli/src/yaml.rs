@@ -1,28 +1,19 @@
 //! The spec as the checker prints it: `yaml.dump(spec, explicit_start=True)`, keys sorted.
 //!
-//! Every key and value is an integer, a float, null or a word from a small alphabet (letters,
-//! digits, `-`, `:`, `.`), which YAML writes plainly; so the document is written by hand.
+//! The spec is the core's serde data (the `spec` of [`Report`]); a YAML library writes it.
 
-use scs_flavor::{Spec, SpecValue};
+use std::collections::BTreeMap;
 
-/// The YAML document of a spec, starting with `---` and ending with a newline.
-pub fn document(spec: Spec) -> String {
-    let mut entries: Vec<(String, String)> = spec
-        .map(|(key, value)| {
-            let value = match value {
-                SpecValue::Float(x) => format!("{x:?}"),
-                other => other.to_string(),
-            };
-            (key.to_string(), value)
-        })
-        .collect();
-    entries.sort();
-    let mut out = String::from("---\n");
-    for (key, value) in entries {
-        out.push_str(&key);
-        out.push_str(": ");
-        out.push_str(&value);
-        out.push('\n');
-    }
-    out
+use scs_flavor::{Report, Strategy};
+
+/// The YAML document of the spec of `name` read with `strategy`, starting with `---` and
+/// ending with a newline; `None` where the name has no spec (invalid, not SCS, or refused by
+/// deviation D3).
+pub fn document(name: &str, strategy: Strategy) -> Option<String> {
+    let report = serde_json::to_value(Report::new(name, strategy)).ok()?;
+    // Keys sorted as strings, as `yaml.dump` sorts them (`scs:disk10-type` before `scs:disk2-type`).
+    let spec: BTreeMap<&String, &serde_json::Value> =
+        report.get("spec")?.as_object()?.iter().collect();
+    let body = serde_norway::to_string(&spec).ok()?;
+    Some(format!("---\n{body}"))
 }

@@ -287,19 +287,84 @@ fn select_from_a_cloud() {
 fn select_usage_errors() {
     let (code, _, err) = run(&["select", "--disk-type", "floppy", "SCS-2V-4"], "");
     assert_eq!(code, 2);
-    assert!(
-        err.contains(
-            "unknown disk type \"floppy\": expected one of n (network), h (hdd), s (ssd), p (nvme)"
-        ),
-        "{err}"
+    assert_eq!(
+        err,
+        "scs-flavor: disk_type: unknown disk type: expected one of n, h, s, p or a name: \
+         \"network\", \"hdd\", \"ssd\", \"nvme\"\n"
     );
     let (code, _, err) = run(&["select", "--no-disk", "--disk", "20", "SCS-2V-4"], "");
     assert_eq!(code, 2);
-    assert!(err.contains("cannot be used with"), "{err}");
+    assert_eq!(
+        err,
+        "scs-flavor: no_disk: contradicts disk_gb and disk_type, which require a root disk\n"
+    );
     let (code, _, err) = run(&["select", "--arch", "sparc", "SCS-2V-4"], "");
     assert_eq!(code, 2);
     assert!(
-        err.contains("unknown architecture \"sparc\": expected x86-64, arm or riscv"),
+        err.starts_with(
+            "scs-flavor: arch: unknown architecture: expected one of x86-64, arm, riscv"
+        ),
         "{err}"
+    );
+}
+
+/// The command line goes through the requirements' own checks (issue 9): `--ram NaN` is no
+/// longer dropped silently, `--cpus 2.5` gets the core's message.
+#[test]
+fn select_checks_numbers_like_every_other_front_end() {
+    let ram = "scs-flavor: ram_gib: RAM must be a number of GiB from 0 to 2147483647.5 with at \
+               most 18 decimals, such as `8` or `3.7`\n";
+    for bad in ["NaN", "inf", "-1", "4 GiB"] {
+        let (code, out, err) = run(&["select", "--ram", bad, "SCS-2V-4"], "");
+        assert_eq!((code, out.as_str(), err.as_str()), (2, "", ram), "{bad}");
+    }
+    let whole = "scs-flavor: cpus: vCPU count must be a whole number from 1 to 4294967295\n";
+    for bad in ["2.5", "-1", "two", "NaN"] {
+        let (code, _, err) = run(&["select", "--cpus", bad, "SCS-2V-4"], "");
+        assert_eq!((code, err.as_str()), (2, whole), "{bad}");
+    }
+    let (code, _, err) = run(&["select", "--vram", "1.5", "SCS-2V-4"], "");
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "scs-flavor: gpu_vram_gib: GPU VRAM must be a whole number from 1 to 4294967295\n"
+        )
+    );
+}
+
+/// RAM arithmetic is exact: 4 − 3.7 = 0.3 (issue 9), in the text and in the JSON.
+#[test]
+fn select_ram_excess_is_exact() {
+    let (code, out, _) = run(&["select", "--ram", "3.7", "SCS-2V-4"], "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "SCS-2V-4  cost   2575  +2 vCPUs, +0.3 GiB RAM, CPU type +1\n"
+    );
+    let (_, out, _) = run(&["select", "-o", "json", "--ram", "3.7", "SCS-2V-4"], "");
+    assert!(out.contains("\"ram_gib\": 0.3,"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["matches"][0]["excess"]["ram_gib"], 0.3);
+}
+
+#[test]
+fn select_hypervisor_by_the_lookup_rule() {
+    let (code, out, _) = run(
+        &[
+            "select",
+            "--hypervisor",
+            "Bare-Metal",
+            "SCS-2V-4_bms",
+            "SCS-2V-4_kvm",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        // 2 vCPUs (2000) + 4 GiB (1000) + V over L (500); bare metal was asked for: no 4000.
+        "SCS-2V-4_bms  cost   3500  +2 vCPUs, +4 GiB RAM, CPU type +1\n\nrejected:\n  \
+         SCS-2V-4_kvm: hypervisor KVM, need bare metal\n"
     );
 }

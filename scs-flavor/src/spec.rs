@@ -51,6 +51,10 @@ impl fmt::Display for SpecKey {
 }
 
 impl SpecKey {
+    /// The prefix of every extra spec that scs-0103 defines (`scs:cpu-type`, `scs:name-v1`, …):
+    /// a key with it that [`SpecKey::from_str`] refuses is not one the standard defines.
+    pub const NAMESPACE: &'static str = "scs:";
+
     /// Whether the key is an `extra_specs` key of Nova (`scs:…`), not a flavor field.
     pub fn is_extra_spec(self) -> bool {
         !matches!(self, SpecKey::Cpus | SpecKey::Ram | SpecKey::Disk)
