@@ -3,7 +3,8 @@
 # then run its tests (reference vectors, API, console script, mypy.stubtest of the stubs).
 #
 # Run from anywhere on a fresh machine with Rust, Python >= 3.9 and pip; it needs PyPI for
-# maturin, pytest and mypy, and crates.io for the Rust build. The reference vectors are read
+# maturin, pytest, mypy and PyYAML (the YAML test loads the CLI's output with a real parser),
+# and crates.io for the Rust build. The reference vectors are read
 # from ../shared/vectors beside the repository (or $SCS_FLAVOR_VECTORS).
 #   SCS_FLAVOR_PY_VENV  the venv to use (default: target/py-venv)
 #   PYTHON              the interpreter that makes it (default: python3)
@@ -25,8 +26,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$(cd "$venv" && pwd)/bin/python"
 
-echo "== installing maturin, pytest, mypy"
-"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=7" "mypy>=1.10"
+echo "== installing maturin, pytest, mypy, PyYAML"
+"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=7" "mypy>=1.10" "PyYAML>=6"
 
 echo "== pip install ./scs-flavor-py (maturin builds the native module in release mode)"
 "$py" -m pip install --quiet --force-reinstall --no-deps ./scs-flavor-py

@@ -7,10 +7,13 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use scs_flavor::{Error, Flavor, Outcome, Report, Strategy};
 
-use crate::convert::{self, index, text};
+use crate::convert::{self, index, text, to_py};
 use crate::flavor::{warnings, PyFlavor};
 
 static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The characters shown on each side of the offending part of a long name in a `ParseError`.
+const CONTEXT: usize = 40;
 
 /// The `ParseError` instance for `err`, found reading `name` with `strategy`. The exception
 /// class is Python's (`scs_flavor._errors`); it holds an [`ErrorDetail`] that computes its
@@ -77,7 +80,7 @@ impl ErrorDetail {
     /// The strategy it was read with.
     #[getter]
     fn version(&self) -> &'static str {
-        self.strategy.as_str()
+        self.strategy.code()
     }
 
     /// Index of the first offending character in `input`.
@@ -92,18 +95,47 @@ impl ErrorDetail {
         self.offset(py, self.error.end())
     }
 
-    /// The name, a caret line under the offending part and the message.
+    /// The name, a caret line under the offending part and the message; a long name is cut
+    /// to a window of [`CONTEXT`] characters around the part (`…` marks the cuts).
     #[getter]
     fn rendered(&self, py: Python<'_>) -> PyResult<String> {
         let t = text(self.input.bind(py))?;
-        Ok(self.error.render(&t.as_str()).to_string())
+        let input = t.as_str();
+        if input.len() <= 2 * CONTEXT {
+            return Ok(self.error.render(&input).to_string());
+        }
+        let (start, end) = (
+            index(&input, self.error.start()),
+            index(&input, self.error.end()),
+        );
+        let n = input.chars().count();
+        let from = start.saturating_sub(CONTEXT);
+        let span_end = end.min(start + CONTEXT);
+        let to = (span_end + CONTEXT).min(n);
+        let visible = |c: char| if c.is_control() { '\u{FFFD}' } else { c };
+        let shown: String = input
+            .chars()
+            .skip(from)
+            .take(to - from)
+            .map(visible)
+            .collect();
+        let (before, after) = (
+            if from > 0 { "…" } else { "" },
+            if to < n { "…" } else { "" },
+        );
+        let pad = " ".repeat(before.chars().count() + start - from);
+        let carets = "^".repeat((span_end - start).max(1));
+        Ok(format!(
+            "{before}{shown}{after}\n{pad}{carets} {}",
+            self.error.kind()
+        ))
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let again = py
             .import(intern!(py, "scs_flavor._native"))?
             .getattr(intern!(py, "_error_detail"))?;
-        (again, (self.input.clone_ref(py), self.strategy.as_str())).into_pyobject(py)
+        (again, (self.input.clone_ref(py), self.strategy.code())).into_pyobject(py)
     }
 }
 
@@ -269,7 +301,7 @@ impl CheckResult {
     /// The strategy the name was checked with (`"v3"`, `"v2/v1"`, …).
     #[getter]
     fn version(&self) -> &'static str {
-        self.strategy.as_str()
+        self.strategy.code()
     }
 
     /// `"valid"`, `"invalid"` or `"not-scs"`.
@@ -337,9 +369,8 @@ impl CheckResult {
 
     /// The same as `to_json()`, as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.to_json(py)?;
-        py.import(intern!(py, "json"))?
-            .call_method1(intern!(py, "loads"), (json,))
+        let t = text(self.input.bind(py))?;
+        to_py(py, &Report::new(&t.as_str(), self.strategy))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

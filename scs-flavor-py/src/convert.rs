@@ -1,15 +1,19 @@
 //! Conversions shared by the module: Python `str` to Rust text, byte offsets to `str`
-//! indices, `version` to a strategy, and the checks on builder arguments that happen before
-//! the core sees them (types, letters, 32-bit range).
+//! indices, `version` to a strategy, Python data to any `serde::Deserialize` type ([`Data`])
+//! and any `serde::Serialize` value to Python data ([`to_py`]), and the core's errors to
+//! `scs_flavor.Error`.
 
 use std::borrow::Cow;
+use std::fmt;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyInt, PyString};
-use scs_flavor::tables::Entry;
-use scs_flavor::{BuildError, ErrorKind, Field, Strategy};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use scs_flavor::Strategy;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
 
 /// The UTF-8 text of a Python `str`.
 ///
@@ -67,7 +71,7 @@ pub(crate) fn index(text: &str, byte: usize) -> usize {
     }
 }
 
-/// The strategy named by `version` (`None`: `v3`).
+/// The strategy named by `version` (`None`: `v3`), by the core's lookup rule.
 pub(crate) fn strategy(version: Option<&Bound<'_, PyAny>>) -> PyResult<Strategy> {
     let Some(version) = version else {
         return Ok(Strategy::V3);
@@ -78,9 +82,10 @@ pub(crate) fn strategy(version: Option<&Bound<'_, PyAny>>) -> PyResult<Strategy>
             type_name(version)
         )));
     };
-    let text = text(s)?;
-    let parsed = text.as_str().parse::<Strategy>();
-    parsed.map_err(|e| PyValueError::new_err(format!("version: {e}")))
+    text(s)?
+        .as_str()
+        .parse::<Strategy>()
+        .map_err(|e| core_error(s.py(), e))
 }
 
 /// The name of the type of `value`, for messages.
@@ -91,122 +96,246 @@ pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
-/// The value of a table-backed letter, given by its code (`"V"`) or its name
-/// (`"shared-core"`).
-pub(crate) fn letter<T: Copy>(
-    value: &Bound<'_, PyAny>,
-    field: &str,
-    all: &'static [T],
-    entry: fn(T) -> &'static Entry,
-) -> PyResult<T> {
-    let Ok(s) = value.cast::<PyString>() else {
-        return Err(PyTypeError::new_err(format!(
-            "{field}: expected a str, not {}",
-            type_name(value)
-        )));
+static ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `scs_flavor.Error(message, data)`: an error of a crate about a value (not a name), with
+/// the crate's serde form of it (`{kind, message, field, …}`) as `data`.
+pub(crate) fn error<T: Serialize + ?Sized>(py: Python<'_>, message: String, data: &T) -> PyErr {
+    let raised = ERROR
+        .import(py, "scs_flavor._errors", "Error")
+        .and_then(|class| {
+            let data = to_py(py, data)?;
+            Ok(PyErr::from_value(class.call1((message, data))?))
+        });
+    raised.unwrap_or_else(|failed| failed)
+}
+
+/// The core's error `e` as `scs_flavor.Error`.
+pub(crate) fn core_error(py: Python<'_>, e: scs_flavor::Error) -> PyErr {
+    error(py, e.to_string(), &e)
+}
+
+/// A message that serde made of a crate's error: its field is the property path the message
+/// starts with (the crates write `path: message`), else the keys it was found at (`path`);
+/// its kind is not known.
+fn serde_error(py: Python<'_>, message: String, path: &[String]) -> PyErr {
+    let field = match message.split_once(": ") {
+        Some((p, _))
+            if p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b"0123456789_.".contains(&b)) =>
+        {
+            p.to_string()
+        }
+        _ => path.join("."),
     };
-    let text = text(s)?;
-    let text = text.as_str();
-    let found = all
-        .iter()
-        .copied()
-        .find(|&x| entry(x).code == text || entry(x).name == text);
-    found.ok_or_else(|| {
-        let codes: Vec<&str> = all.iter().map(|&x| entry(x).code).collect();
-        let repr = value
-            .repr()
-            .map_or_else(|_| String::from("?"), |r| r.to_string());
-        PyValueError::new_err(format!(
-            "{field}: expected one of {}, not {repr}",
-            codes.join(", ")
-        ))
-    })
+    let mut data = serde_json::json!({ "message": message });
+    if !field.is_empty() {
+        data["field"] = field.into();
+    }
+    error(py, message, &data)
 }
 
-/// An optional letter: `None` stays `None`.
-pub(crate) fn opt_letter<T: Copy>(
-    value: Option<&Bound<'_, PyAny>>,
-    field: &str,
-    all: &'static [T],
-    entry: fn(T) -> &'static Entry,
-) -> PyResult<Option<T>> {
-    match value {
-        Some(v) if !v.is_none() => letter(v, field, all, entry).map(Some),
-        _ => Ok(None),
+/// Any `Serialize` value as Python data, through its JSON text (dicts keep the field order).
+pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    py.import(intern!(py, "json"))?
+        .call_method1(intern!(py, "loads"), (json,))
+}
+
+/// Deepest nesting read from Python data (a list that contains itself must not recurse for
+/// ever).
+const MAX_DEPTH: usize = 32;
+
+/// Python data (`None`, `bool`, `int`, `float`, `str`, `dict`, `list`, `tuple`, and the part
+/// classes as their properties) as a serde `Deserializer`: the one way Python values reach
+/// the crates' `Deserialize` impls, which decide what they accept and with which message.
+pub(crate) struct Data<'a, 'py> {
+    pub(crate) value: &'a Bound<'py, PyAny>,
+    pub(crate) depth: usize,
+}
+
+/// A message from a `Deserialize` impl (or about a Python value serde cannot take), and the
+/// keys of the dicts it was found in, innermost last.
+#[derive(Debug)]
+pub(crate) struct DeError(pub(crate) String, Vec<String>);
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-/// A count as the core's builder takes it: a Python `int` (not `bool`) from 0 to 2^32−1.
-/// 0 is left for the core to refuse; negatives and larger values are refused here, with the
-/// core's message for the latter.
-pub(crate) fn count(value: &Bound<'_, PyAny>, field: &'static str, what: Field) -> PyResult<u32> {
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{field}: expected an int, not {}",
-            type_name(value)
-        )));
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError(msg.to_string(), Vec::new())
     }
-    if value.lt(0)? {
-        return Err(negative(field, what, value));
+}
+
+impl DeError {
+    /// The refusal as `scs_flavor.Error`.
+    pub(crate) fn into_py_err(self, py: Python<'_>) -> PyErr {
+        serde_error(py, self.0, &self.1)
     }
-    match value.extract::<u32>() {
-        Ok(n) => Ok(n),
-        Err(_) => Err(PyValueError::new_err(
-            BuildError {
-                field,
-                kind: ErrorKind::TooLarge { field: what },
+}
+
+fn py_err(e: PyErr) -> DeError {
+    DeError(e.to_string(), Vec::new())
+}
+
+impl<'a, 'py> Data<'a, 'py> {
+    /// Reads `value` into `T`; a refusal becomes `scs_flavor.Error` with the crate's message.
+    pub(crate) fn read<T: de::DeserializeOwned>(value: &'a Bound<'py, PyAny>) -> PyResult<T> {
+        T::deserialize(Data::new(value)).map_err(|e| e.into_py_err(value.py()))
+    }
+
+    /// `value` as a serde `Deserializer`.
+    pub(crate) fn new(value: &'a Bound<'py, PyAny>) -> Self {
+        Data { value, depth: 0 }
+    }
+
+    fn child<'b>(&self, value: &'b Bound<'py, PyAny>) -> Data<'b, 'py> {
+        Data {
+            value,
+            depth: self.depth + 1,
+        }
+    }
+}
+
+struct Items<'a, 'py> {
+    items: Vec<Bound<'py, PyAny>>,
+    at: usize,
+    parent: &'a Data<'a, 'py>,
+}
+
+impl<'de> SeqAccess<'de> for Items<'_, '_> {
+    type Error = DeError;
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        let Some(item) = self.items.get(self.at) else {
+            return Ok(None);
+        };
+        self.at += 1;
+        seed.deserialize(self.parent.child(item)).map(Some)
+    }
+}
+
+struct Entries<'a, 'py> {
+    items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    at: usize,
+    parent: &'a Data<'a, 'py>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, '_> {
+    type Error = DeError;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some((k, _)) = self.items.get(self.at) else {
+            return Ok(None);
+        };
+        seed.deserialize(self.parent.child(k)).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let (k, v) = &self.items[self.at];
+        self.at += 1;
+        seed.deserialize(self.parent.child(v)).map_err(|mut e| {
+            e.1.insert(0, k.str().map_or_else(|_| String::new(), |k| k.to_string()));
+            e
+        })
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Data<'_, '_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let v = self.value;
+        if self.depth > MAX_DEPTH {
+            return Err(de::Error::custom(format!(
+                "nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        if v.is_none() {
+            return visitor.visit_unit();
+        }
+        if let Ok(b) = v.cast::<PyBool>() {
+            return visitor.visit_bool(b.is_true());
+        }
+        if v.is_instance_of::<PyInt>() {
+            if let Ok(u) = v.extract::<u64>() {
+                return visitor.visit_u64(u);
             }
-            .to_string(),
-        )),
+            if let Ok(i) = v.extract::<i64>() {
+                return visitor.visit_i64(i);
+            }
+            // Beyond 64 bits: as a float, infinite beyond a float's range.
+            let negative = v.lt(0).map_err(py_err)?;
+            let f = v.extract::<f64>().unwrap_or(if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
+            return visitor.visit_f64(f);
+        }
+        if let Ok(f) = v.cast::<PyFloat>() {
+            return visitor.visit_f64(f.value());
+        }
+        if let Ok(s) = v.cast::<PyString>() {
+            return visitor.visit_str(&text(s).map_err(py_err)?.as_str());
+        }
+        if let Ok(d) = v.cast::<PyDict>() {
+            let items = d.iter().collect();
+            return visitor.visit_map(Entries {
+                items,
+                at: 0,
+                parent: &self,
+            });
+        }
+        if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
+            let items = v.try_iter().and_then(|i| i.collect()).map_err(py_err)?;
+            return visitor.visit_seq(Items {
+                items,
+                at: 0,
+                parent: &self,
+            });
+        }
+        if let Some(props) = crate::flavor::part_properties(v) {
+            return props.deserialize_any(visitor).map_err(de::Error::custom);
+        }
+        Err(de::Error::custom(format!(
+            "expected JSON-like data (str, int, float, bool, None, list or dict), found a Python {}",
+            type_name(v)
+        )))
     }
-}
 
-/// An optional small number (a generation, a number of `h`): a Python `int`; a negative or
-/// huge one is refused with the core's message for a value out of range, `kind`.
-pub(crate) fn small(
-    value: Option<&Bound<'_, PyAny>>,
-    field: &'static str,
-    kind: ErrorKind,
-) -> PyResult<Option<u32>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else {
-        return Ok(None);
-    };
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "{field}: expected an int, not {}",
-            type_name(value)
-        )));
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.value.is_none() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
     }
-    match value.extract::<u32>() {
-        Ok(n) => Ok(Some(n)),
-        Err(_) => Err(build_error(BuildError { field, kind })),
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        visitor.visit_newtype_struct(self)
     }
-}
 
-/// An optional count: `None` stays `None`.
-pub(crate) fn opt_count(
-    value: Option<&Bound<'_, PyAny>>,
-    field: &'static str,
-    what: Field,
-) -> PyResult<Option<u32>> {
-    match value {
-        Some(v) if !v.is_none() => count(v, field, what).map(Some),
-        _ => Ok(None),
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
-}
-
-/// The error for a negative number, worded like the core's error for 0.
-pub(crate) fn negative(field: &str, what: Field, value: &Bound<'_, PyAny>) -> PyErr {
-    let shown = value
-        .str()
-        .map_or_else(|_| String::from("?"), |s| s.to_string());
-    PyValueError::new_err(format!(
-        "{field}: {} must be positive, not {shown}",
-        what.name()
-    ))
-}
-
-/// The core's builder error as a Python `ValueError` (`"field: message"`).
-pub(crate) fn build_error(e: BuildError) -> PyErr {
-    PyValueError::new_err(e.to_string())
 }

@@ -1,24 +1,22 @@
 //! `Flavor` and its parts (`Disk`, `CpuBrand`, `Gpu`), `Part` of an explanation and
-//! `Warning`. Every value is validated by the core's `Builder`.
+//! `Warning`. Properties are the core's flavor object: Python data is read into
+//! `scs_flavor::Builder` by its `Deserialize` impl and built by the core; a flavor's properties
+//! are its `builder()` serialised.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use pyo3::basic::CompareOp;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use scs_flavor::{
-    Builder, CpuBrand, CpuType, CpuVendor, Disk, DiskType, ErrorKind, Field, Flavor, Gpu, GpuKind,
-    GpuSpec, GpuVendor, Hypervisor, Outcome, Parsed, SpecValue, Strategy,
+    Builder, CpuBrand, CpuType, Disk, Flavor, Gpu, Outcome, Parsed, SpecValue, Strategy,
 };
 
 use crate::check::parse_error;
-use crate::convert::{
-    self, build_error, count, index, letter, negative, opt_count, opt_letter, small, text,
-    type_name,
-};
+use crate::convert::{self, core_error, index, text, to_py, Data};
 
 /// The text a flavor was read from, and how.
 struct Source {
@@ -28,8 +26,8 @@ struct Source {
 
 /// A valid SCS flavor: every component typed, immutable, hashable, ordered, picklable.
 ///
-/// Made by `parse()` / `check()`, or from properties (validated like a parsed name):
-/// `Flavor(cpus=4, cpu_type="V", ram_gib=16, disk=Disk(100, "s"))`.
+/// Made by `parse()` / `check()`, or from properties (the core's flavor object, validated
+/// like a parsed name): `Flavor(cpus=4, cpu_type="V", ram_gib=16, disk=Disk(100, "s"))`.
 #[pyclass(frozen, module = "scs_flavor", name = "Flavor")]
 pub struct PyFlavor {
     flavor: Flavor,
@@ -72,157 +70,128 @@ impl PyFlavor {
             ))),
         }
     }
+}
 
-    /// The key flavors are ordered by: vCPUs, CPU type, RAM, then the other components in
-    /// the order of the name.
-    fn key(&self) -> impl Ord {
-        let f = &self.flavor;
-        (
-            (f.cpu.count, f.cpu.kind, f.cpu.insecure),
-            (f.ram.size, f.ram.no_ecc, f.ram.oversubscribed),
-            f.disk.map(|d| (d.count, d.size, d.kind)),
-            (f.hypervisor, f.hwv),
-            f.cpu_brand
-                .map(|b| (b.vendor(), b.generation(), b.frequency())),
-            f.gpu.map(|g| {
-                (
-                    (g.kind(), g.vendor(), g.generation().map(|x| x.code())),
-                    (g.units(), g.unit_frequency(), g.vram(), g.vram_bandwidth()),
-                )
-            }),
-            f.ib,
-        )
+/// The flavor of the properties `props` (the core's flavor object, as Python data).
+fn build(props: &Bound<'_, PyAny>) -> PyResult<Flavor> {
+    let py = props.py();
+    // The core reads the object and keeps its error's kind and field.
+    match Builder::from_deserializer(Data::new(props)) {
+        Ok(read) => read.and_then(|b| b.build()).map_err(|e| core_error(py, e)),
+        Err(e) => Err(e.into_py_err(py)),
     }
 }
 
-/// Builds a flavor with the core's builder, from this module's validated parts.
-#[allow(clippy::too_many_arguments)]
-fn build(
-    cpus: &Bound<'_, PyAny>,
-    cpu_type: &Bound<'_, PyAny>,
-    ram_gib: &Bound<'_, PyAny>,
-    cpu_insecure: bool,
-    ram_no_ecc: bool,
-    ram_oversubscribed: bool,
-    disk: Option<&Bound<'_, PyAny>>,
-    hypervisor: Option<&Bound<'_, PyAny>>,
-    hwv: bool,
-    cpu_brand: Option<&Bound<'_, PyAny>>,
-    gpu: Option<&Bound<'_, PyAny>>,
-    ib: bool,
-) -> PyResult<Flavor> {
-    let cpus = count(cpus, "cpus", Field::CpuCount)?;
-    let cpu_type = letter(cpu_type, "cpu_type", CpuType::ALL, CpuType::entry)?;
-    let ram = ram(ram_gib)?;
-    let mut b = Builder::new(cpus, cpu_type, ram);
-    b.cpu_insecure = cpu_insecure;
-    b.ram_no_ecc = ram_no_ecc;
-    b.ram_oversubscribed = ram_oversubscribed;
-    b.hypervisor = opt_letter(hypervisor, "hypervisor", Hypervisor::ALL, Hypervisor::entry)?;
-    b.hwv = hwv;
-    b.ib = ib;
-    if let Some(d) = part::<PyDisk>(disk, "disk")? {
-        let d = d.get().0;
-        b = b.disk(d.count.get(), d.size.map(|s| s.get()), d.kind);
-    }
-    if let Some(c) = part::<PyCpuBrand>(cpu_brand, "cpu_brand")? {
-        let c = c.get().0;
-        b = b.cpu_brand(
-            c.vendor(),
-            u32::from(c.generation()),
-            c.frequency().count() as u32,
-        );
-    }
-    let gpu = part::<PyGpu>(gpu, "gpu")?;
-    if let Some(g) = &gpu {
-        b = b.gpu(gpu_spec(g.get().0));
-    }
-    b.build().map_err(build_error)
-}
-
-/// RAM in GiB: a Python `int` or `float` (not `bool`); negatives refused here.
-fn ram(value: &Bound<'_, PyAny>) -> PyResult<f64> {
-    use pyo3::types::{PyBool, PyFloat, PyInt};
-    if value.is_instance_of::<PyBool>()
-        || !(value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>())
-    {
-        return Err(PyTypeError::new_err(format!(
-            "ram_gib: expected an int or float, not {}",
-            type_name(value)
-        )));
-    }
-    if value.lt(0)? {
-        return Err(negative("ram_gib", Field::Ram, value));
-    }
-    let Ok(gib) = value.extract::<f64>() else {
-        // An int beyond a float's range.
-        let kind = ErrorKind::TooLarge { field: Field::Ram };
-        return Err(build_error(scs_flavor::BuildError {
-            field: "ram_gib",
-            kind,
-        }));
-    };
-    Ok(gib)
-}
-
-/// A part given as the part's class, as a `dict` of its constructor's arguments, or (for a
-/// disk) as an `int` size.
-fn part<'py, T: pyo3::PyClass + pyo3::type_object::PyTypeInfo>(
-    value: Option<&Bound<'py, PyAny>>,
-    field: &str,
-) -> PyResult<Option<Bound<'py, T>>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else {
-        return Ok(None);
-    };
-    if let Ok(p) = value.cast::<T>() {
-        return Ok(Some(p.clone()));
-    }
-    let py = value.py();
-    let class = py.get_type::<T>();
-    let made = if let Ok(kwargs) = value.cast::<PyDict>() {
-        class.call((), Some(kwargs))?
-    } else if value.is_instance_of::<pyo3::types::PyInt>() && field == "disk" {
-        class.call1((value,))?
-    } else {
-        let name = class.name()?;
-        return Err(PyTypeError::new_err(format!(
-            "{field}: expected {name}, a dict or None, not {}",
-            type_name(value)
-        )));
-    };
-    Ok(Some(made.cast_into::<T>()?))
-}
-
-fn gpu_spec(g: Gpu) -> GpuSpec<'static> {
-    GpuSpec {
-        kind: g.kind(),
-        vendor: Some(g.vendor()),
-        generation: g.generation().map(|x| x.code()),
-        units: g.units().map(|u| u.get()),
-        unit_frequency: g.unit_frequency().count() as u32,
-        vram: g.vram().map(|v| v.get()),
-        vram_bandwidth: g.vram_bandwidth().count() as u32,
-    }
-}
-
-/// A minimal builder, to validate one part with the core's rules and field names.
-fn bare() -> Builder<'static> {
+/// A flavor with nothing but 1 shared-core vCPU and 1 GiB: what a part is validated in.
+fn bare() -> Builder {
     Builder::new(1, CpuType::SharedCore, 1.0)
 }
 
-fn opt_int(py: Python<'_>, n: Option<std::num::NonZeroU32>) -> Py<PyAny> {
-    match n {
-        Some(n) => n
-            .get()
-            .into_pyobject(py)
-            .map_or_else(|_| py.None(), |v| v.into_any().unbind()),
-        None => py.None(),
+/// The flavor of [`bare`] with the part `key` (`"disk"`, `"cpu_brand"`, `"gpu"`) set to
+/// `props`: the part validated by the core, with its field paths in the errors.
+fn with_part(key: &str, props: &Bound<'_, PyAny>) -> PyResult<Flavor> {
+    let py = props.py();
+    let object = to_py(py, &bare())?;
+    object.set_item(key, props)?;
+    build(&object)
+}
+
+/// The properties of the part `key` of `f` (its object in the flavor object).
+fn part_object(f: Flavor, key: &str) -> Option<serde_json::Value> {
+    serde_json::to_value(f.builder())
+        .ok()?
+        .get_mut(key)
+        .map(serde_json::Value::take)
+}
+
+/// A part's properties, for [`Data`] to read a part object where the flavor object has one.
+pub(crate) fn part_properties(value: &Bound<'_, PyAny>) -> Option<serde_json::Value> {
+    let f = bare().build().ok()?;
+    if let Ok(d) = value.cast::<PyDisk>() {
+        part_object(
+            Flavor {
+                disk: Some(d.get().0),
+                ..f
+            },
+            "disk",
+        )
+    } else if let Ok(b) = value.cast::<PyCpuBrand>() {
+        part_object(
+            Flavor {
+                cpu_brand: Some(b.get().0),
+                ..f
+            },
+            "cpu_brand",
+        )
+    } else if let Ok(g) = value.cast::<PyGpu>() {
+        part_object(
+            Flavor {
+                gpu: Some(g.get().0),
+                ..f
+            },
+            "gpu",
+        )
+    } else {
+        None
     }
 }
 
-/// Python's `repr` of a string.
-fn repr(py: Python<'_>, s: &str) -> PyResult<String> {
-    Ok(PyString::new(py, s).repr()?.to_string())
+/// Makes the part `key` from its properties (unpickling; the parts' constructors).
+#[pyfunction]
+pub(crate) fn _part<'py>(key: &str, properties: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = properties.py();
+    let f = with_part(key, properties)?;
+    let made = match key {
+        "disk" => f
+            .disk
+            .map(|d| PyDisk(d).into_pyobject(py).map(Bound::into_any)),
+        "cpu_brand" => f
+            .cpu_brand
+            .map(|b| PyCpuBrand(b).into_pyobject(py).map(Bound::into_any)),
+        "gpu" => f
+            .gpu
+            .map(|g| PyGpu(g).into_pyobject(py).map(Bound::into_any)),
+        _ => None,
+    };
+    made.unwrap_or_else(|| {
+        Err(PyTypeError::new_err(format!(
+            "{key}: not a part of a flavor"
+        )))
+    })
+}
+
+/// The given (not `None`) arguments of a part's constructor, as its properties.
+fn given<'py>(
+    py: Python<'py>,
+    args: &[(&str, Option<&Bound<'py, PyAny>>)],
+) -> PyResult<Bound<'py, PyAny>> {
+    let d = PyDict::new(py);
+    for (k, v) in args {
+        if let Some(v) = v.filter(|v| !v.is_none()) {
+            d.set_item(k, v)?;
+        }
+    }
+    Ok(d.into_any())
+}
+
+/// `__reduce__` of a part: `_part(key, properties)`.
+fn reduce_part<'py>(value: &Bound<'py, PyAny>, key: &str) -> PyResult<Bound<'py, PyTuple>> {
+    let py = value.py();
+    let props = part_properties(value).unwrap_or_default();
+    let restore = py
+        .import(intern!(py, "scs_flavor._native"))?
+        .getattr(intern!(py, "_part"))?;
+    (restore, (key, to_py(py, &props)?)).into_pyobject(py)
+}
+
+/// `repr` of a part: its class called with its properties, which evaluates back.
+fn repr_part(value: &Bound<'_, PyAny>, class: &str) -> PyResult<String> {
+    let props = to_py(value.py(), &part_properties(value).unwrap_or_default())?;
+    let mut args = Vec::new();
+    for (k, v) in props.cast::<PyDict>()?.iter() {
+        args.push(format!("{k}={}", v.repr()?));
+    }
+    Ok(format!("{class}({})", args.join(", ")))
 }
 
 /// The list of `Warning`s of `text` read with `strategy` (empty unless valid).
@@ -246,107 +215,40 @@ pub(crate) fn warnings(text_: &Bound<'_, PyString>, strategy: Strategy) -> PyRes
 
 #[pymethods]
 impl PyFlavor {
-    /// Builds a flavor from its properties, validated like a parsed name; a bad value raises
-    /// `ValueError` naming the field and the allowed values (`TypeError` for a wrong type).
+    /// Builds a flavor from its properties, validated like a parsed name; a bad value or an
+    /// unknown property raises `scs_flavor.Error` (a `ValueError`) with the core's message.
     #[new]
-    #[pyo3(signature = (
-        cpus, cpu_type, ram_gib, *, cpu_insecure = false, ram_no_ecc = false,
-        ram_oversubscribed = false, disk = None, hypervisor = None, hwv = false,
-        cpu_brand = None, gpu = None, ib = false
-    ))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (cpus, cpu_type, ram_gib, **properties))]
     fn new(
         cpus: &Bound<'_, PyAny>,
         cpu_type: &Bound<'_, PyAny>,
         ram_gib: &Bound<'_, PyAny>,
-        cpu_insecure: bool,
-        ram_no_ecc: bool,
-        ram_oversubscribed: bool,
-        disk: Option<&Bound<'_, PyAny>>,
-        hypervisor: Option<&Bound<'_, PyAny>>,
-        hwv: bool,
-        cpu_brand: Option<&Bound<'_, PyAny>>,
-        gpu: Option<&Bound<'_, PyAny>>,
-        ib: bool,
+        properties: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let flavor = build(
-            cpus,
-            cpu_type,
-            ram_gib,
-            cpu_insecure,
-            ram_no_ecc,
-            ram_oversubscribed,
-            disk,
-            hypervisor,
-            hwv,
-            cpu_brand,
-            gpu,
-            ib,
-        )?;
-        Ok(PyFlavor {
-            flavor,
-            source: None,
-        })
+        let props = match properties {
+            Some(p) => p.copy()?,
+            None => PyDict::new(cpus.py()),
+        };
+        props.set_item("cpus", cpus)?;
+        props.set_item("cpu_type", cpu_type)?;
+        props.set_item("ram_gib", ram_gib)?;
+        build(&props).map(PyFlavor::built)
+    }
+
+    /// The properties: the core's flavor object (`cpus`, `cpu_type`, …, `disk`, `cpu_brand`,
+    /// `gpu` as dicts or `None`), which `Flavor(**properties)` builds back.
+    fn properties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.flavor.builder())
     }
 
     /// A copy with some properties changed (the keyword arguments of the constructor).
     #[pyo3(signature = (**changes))]
-    fn replace(slf: &Bound<'_, Self>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let py = slf.py();
-        let args = PyDict::new(py);
-        for name in [
-            "cpus",
-            "cpu_type",
-            "ram_gib",
-            "cpu_insecure",
-            "ram_no_ecc",
-            "ram_oversubscribed",
-            "disk",
-            "hypervisor",
-            "hwv",
-            "cpu_brand",
-            "gpu",
-            "ib",
-        ] {
-            args.set_item(name, slf.getattr(name)?)?;
-        }
+    fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let props = self.properties(py)?;
         if let Some(changes) = changes {
-            for key in changes.keys() {
-                if !args.contains(&key)? {
-                    return Err(PyTypeError::new_err(format!(
-                        "replace() got an unexpected keyword argument {}",
-                        key.repr()?
-                    )));
-                }
-            }
-            args.update(changes.as_mapping())?;
+            props.cast::<PyDict>()?.update(changes.as_mapping())?;
         }
-        let get = |name: &str| -> PyResult<Bound<'_, PyAny>> {
-            args.get_item(name)?
-                .ok_or_else(|| PyRuntimeError::new_err(format!("replace(): lost {name}")))
-        };
-        let flag = |name: &str| -> PyResult<bool> { get(name)?.extract() };
-        let opt = |name: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
-            Ok(Some(get(name)?).filter(|v| !v.is_none()))
-        };
-        let flavor = build(
-            &get("cpus")?,
-            &get("cpu_type")?,
-            &get("ram_gib")?,
-            flag("cpu_insecure")?,
-            flag("ram_no_ecc")?,
-            flag("ram_oversubscribed")?,
-            opt("disk")?.as_ref(),
-            opt("hypervisor")?.as_ref(),
-            flag("hwv")?,
-            opt("cpu_brand")?.as_ref(),
-            opt("gpu")?.as_ref(),
-            flag("ib")?,
-        )?;
-        Ok(PyFlavor {
-            flavor,
-            source: None,
-        })
+        build(&props).map(PyFlavor::built)
     }
 
     /// The number of vCPUs.
@@ -394,7 +296,7 @@ impl PyFlavor {
     /// The hypervisor code (`"kvm"`, `"xen"`, `"vmw"`, `"hyv"`, `"bms"`, `"chy"`) or `None`.
     #[getter]
     fn hypervisor(&self) -> Option<&'static str> {
-        self.flavor.hypervisor.map(Hypervisor::code)
+        self.flavor.hypervisor.map(|h| h.code())
     }
 
     /// `_hwv`: hardware (nested) virtualisation.
@@ -474,12 +376,9 @@ impl PyFlavor {
 
     /// The scs-0103 spec as the official checker derives it (`flavorname_to_dict`).
     ///
-    /// Raises `ValueError` for more than `MAX_SPEC_DISKS` disks (deviation D3).
+    /// Raises `scs_flavor.Error` for more than `MAX_SPEC_DISKS` disks (deviation D3).
     fn spec<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let spec = self
-            .flavor
-            .spec()
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let spec = self.flavor.spec().map_err(|e| core_error(py, e))?;
         let dict = PyDict::new(py);
         for (key, value) in spec {
             let key = key.to_string();
@@ -518,16 +417,19 @@ impl PyFlavor {
         h.finish()
     }
 
+    /// Compared by the core's order of flavors (`Flavor: Ord`).
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> Py<PyAny> {
         let py = other.py();
-        let Ok(other) = other.cast::<PyFlavor>() else {
-            return py.NotImplemented();
-        };
-        let ordering = self.key().cmp(&other.get().key());
-        op.matches(ordering).into_pyobject(py).map_or_else(
-            |_| py.NotImplemented(),
-            |b| b.to_owned().into_any().unbind(),
-        )
+        match other.cast::<PyFlavor>() {
+            Ok(other) => op
+                .matches(self.flavor.cmp(&other.get().flavor))
+                .into_pyobject(py)
+                .map_or_else(
+                    |_| py.NotImplemented(),
+                    |b| b.to_owned().into_any().unbind(),
+                ),
+            Err(_) => py.NotImplemented(),
+        }
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -535,7 +437,7 @@ impl PyFlavor {
             .import(intern!(py, "scs_flavor._native"))?
             .getattr(intern!(py, "_restore"))?;
         let args = match &self.source {
-            Some(s) => (s.text.clone_ref(py).into_any(), Some(s.strategy.as_str())),
+            Some(s) => (s.text.clone_ref(py).into_any(), Some(s.strategy.code())),
             None => (
                 PyString::new(py, &self.flavor.to_string())
                     .into_any()
@@ -557,19 +459,15 @@ pub(crate) fn _restore(
 ) -> PyResult<PyFlavor> {
     let strategy = convert::strategy(version)?;
     let t = text(name)?;
-    let input = t.as_str();
-    match strategy.parse(&input) {
+    match strategy.parse(&t.as_str()) {
         Ok(p) if version.is_some() => Ok(PyFlavor::parsed(p.flavor(), name, strategy)),
-        Ok(p) => Ok(PyFlavor {
-            flavor: p.flavor(),
-            source: None,
-        }),
+        Ok(p) => Ok(PyFlavor::built(p.flavor())),
         Err(e) => Err(parse_error(name, strategy, e)),
     }
 }
 
 /// The disk component: `count` disks of `size` GB each (`None`: the cloud chooses) and
-/// `type` (`"n"`, `"h"`, `"s"`, `"p"` or `None` for unspecified).
+/// `kind` (`"n"`, `"h"`, `"s"`, `"p"` or `None` for unspecified).
 #[pyclass(frozen, eq, hash, module = "scs_flavor", name = "Disk")]
 #[derive(PartialEq, Eq, Hash)]
 pub struct PyDisk(Disk);
@@ -578,25 +476,18 @@ pub struct PyDisk(Disk);
 impl PyDisk {
     /// A disk, validated by the core: `Disk(100, "s")`, `Disk(10, "p", count=3)`.
     #[new]
-    #[pyo3(
-        signature = (size = None, r#type = None, count = None),
-        text_signature = "(size=None, type=None, count=1)"
-    )]
+    #[pyo3(signature = (size = None, kind = None, count = None), text_signature = "(size=None, kind=None, count=1)")]
     fn new(
+        py: Python<'_>,
         size: Option<&Bound<'_, PyAny>>,
-        r#type: Option<&Bound<'_, PyAny>>,
+        kind: Option<&Bound<'_, PyAny>>,
         count: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let size = opt_count(size, "disk.size", Field::DiskSize)?;
-        let kind = opt_letter(r#type, "disk.type", DiskType::ALL, DiskType::entry)?;
-        let count = opt_count(count, "disk.count", Field::DiskCount)?.unwrap_or(1);
-        let f = bare()
-            .disk(count, size, kind)
-            .build()
-            .map_err(build_error)?;
+        let props = given(py, &[("size", size), ("kind", kind), ("count", count)])?;
+        let f = with_part("disk", &props)?;
         f.disk
             .map(PyDisk)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: the disk was lost (a bug)"))
+            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no disk (a bug)"))
     }
 
     /// Number of disks (1 unless written `Mx`).
@@ -613,25 +504,16 @@ impl PyDisk {
 
     /// `"n"` (network), `"h"` (HDD), `"s"` (SSD), `"p"` (NVMe) or `None` (unspecified).
     #[getter]
-    fn r#type(&self) -> Option<&'static str> {
-        self.0.kind.map(DiskType::code)
+    fn kind(&self) -> Option<&'static str> {
+        self.0.kind.map(|k| k.code())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let d = slf.get();
-        let args = (d.size(), d.r#type(), d.count());
-        (slf.get_type(), args).into_pyobject(slf.py())
+        reduce_part(slf.as_any(), "disk")
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Disk(size={}, type={}, count={})",
-            opt_int(py, self.0.size),
-            self.0
-                .kind
-                .map_or("None".to_owned(), |k| format!("'{}'", k.code())),
-            self.0.count
-        )
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_part(slf.as_any(), "Disk")
     }
 }
 
@@ -645,29 +527,21 @@ pub struct PyCpuBrand(CpuBrand);
 impl PyCpuBrand {
     /// A CPU brand, validated by the core: `CpuBrand("i", 3, frequency=1)`.
     #[new]
-    #[pyo3(
-        signature = (vendor, generation = None, frequency = None),
-        text_signature = "(vendor, generation=0, frequency=0)"
-    )]
+    #[pyo3(signature = (vendor, generation = None, frequency = None), text_signature = "(vendor, generation=0, frequency=0)")]
     fn new(
         vendor: &Bound<'_, PyAny>,
         generation: Option<&Bound<'_, PyAny>>,
         frequency: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let vendor = letter(vendor, "cpu_brand.vendor", CpuVendor::ALL, CpuVendor::entry)?;
-        let bad_generation = ErrorKind::CpuGeneration {
-            vendor,
-            generation: None,
-        };
-        let generation = small(generation, "cpu_brand.generation", bad_generation)?;
-        let frequency = small(frequency, "cpu_brand.frequency", ErrorKind::CpuFrequency)?;
-        let f = bare()
-            .cpu_brand(vendor, generation.unwrap_or(0), frequency.unwrap_or(0))
-            .build()
-            .map_err(build_error)?;
+        let args = [
+            ("vendor", Some(vendor)),
+            ("generation", generation),
+            ("frequency", frequency),
+        ];
+        let f = with_part("cpu_brand", &given(vendor.py(), &args)?)?;
         f.cpu_brand
             .map(PyCpuBrand)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: the CPU brand was lost (a bug)"))
+            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no CPU brand (a bug)"))
     }
 
     /// `"i"` (Intel), `"z"` (AMD), `"a"` (ARM) or `"r"` (RISC-V).
@@ -689,18 +563,11 @@ impl PyCpuBrand {
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let c = slf.get();
-        let args = (c.vendor(), c.generation(), c.frequency());
-        (slf.get_type(), args).into_pyobject(slf.py())
+        reduce_part(slf.as_any(), "cpu_brand")
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "CpuBrand(vendor='{}', generation={}, frequency={})",
-            self.0.vendor().code(),
-            self.0.generation(),
-            self.0.frequency().count()
-        )
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_part(slf.as_any(), "CpuBrand")
     }
 }
 
@@ -717,10 +584,7 @@ impl PyGpu {
     /// `Gpu("A", "3.1", 48, 24, kind="g", vram_bandwidth=1)`.
     #[new]
     #[pyo3(
-        signature = (
-            vendor, generation = None, units = None, vram = None, kind = None,
-            unit_frequency = None, vram_bandwidth = None
-        ),
+        signature = (vendor, generation = None, units = None, vram = None, kind = None, unit_frequency = None, vram_bandwidth = None),
         text_signature = "(vendor, generation=None, units=None, vram=None, kind='G', unit_frequency=0, vram_bandwidth=0)"
     )]
     fn new(
@@ -732,46 +596,19 @@ impl PyGpu {
         unit_frequency: Option<&Bound<'_, PyAny>>,
         vram_bandwidth: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let vendor = letter(vendor, "gpu.vendor", GpuVendor::ALL, GpuVendor::entry)?;
-        let kind = opt_letter(kind, "gpu.kind", GpuKind::ALL, GpuKind::entry)?
-            .unwrap_or(GpuKind::PassThrough);
-        let generation = match generation.filter(|g| !g.is_none()) {
-            None => None,
-            Some(g) => match g.cast::<PyString>() {
-                Ok(s) => Some(text(s)?.as_str().into_owned()),
-                Err(_) => {
-                    return Err(PyTypeError::new_err(format!(
-                        "gpu.generation: expected a str, not {}",
-                        type_name(g)
-                    )))
-                }
-            },
-        };
-        let spec = GpuSpec {
-            kind,
-            vendor: Some(vendor),
-            generation: generation.as_deref(),
-            units: opt_count(units, "gpu.units", Field::GpuUnits)?,
-            unit_frequency: small(
-                unit_frequency,
-                "gpu.unit_frequency",
-                ErrorKind::GpuFrequency {
-                    field: Field::GpuUnits,
-                },
-            )?
-            .unwrap_or(0),
-            vram: opt_count(vram, "gpu.vram", Field::Vram)?,
-            vram_bandwidth: small(
-                vram_bandwidth,
-                "gpu.vram_bandwidth",
-                ErrorKind::GpuFrequency { field: Field::Vram },
-            )?
-            .unwrap_or(0),
-        };
-        let f = bare().gpu(spec).build().map_err(build_error)?;
+        let args = [
+            ("vendor", Some(vendor)),
+            ("generation", generation),
+            ("units", units),
+            ("vram", vram),
+            ("kind", kind),
+            ("unit_frequency", unit_frequency),
+            ("vram_bandwidth", vram_bandwidth),
+        ];
+        let f = with_part("gpu", &given(vendor.py(), &args)?)?;
         f.gpu
             .map(PyGpu)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: the GPU was lost (a bug)"))
+            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no GPU (a bug)"))
     }
 
     /// `"G"` (pass-through) or `"g"` (virtual).
@@ -817,32 +654,17 @@ impl PyGpu {
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let g = slf.get();
-        let args = (
-            g.vendor(),
-            g.generation(),
-            g.units(),
-            g.vram(),
-            g.kind(),
-            g.unit_frequency(),
-            g.vram_bandwidth(),
-        );
-        (slf.get_type(), args).into_pyobject(slf.py())
+        reduce_part(slf.as_any(), "gpu")
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let g = self.0;
-        format!(
-            "Gpu(vendor='{}', generation={}, units={}, vram={}, kind='{}', unit_frequency={}, vram_bandwidth={})",
-            g.vendor().code(),
-            g.generation().map_or("None".to_owned(), |x| format!("'{}'", x.code())),
-            opt_int(py, g.units()),
-            opt_int(py, g.vram()),
-            g.kind().code(),
-            g.unit_frequency().count(),
-            g.vram_bandwidth().count()
-        )
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_part(slf.as_any(), "Gpu")
     }
+}
+
+/// Python's `repr` of a string.
+fn repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(PyString::new(py, s).repr()?.to_string())
 }
 
 /// One component of a name, from `Flavor.explain()`.

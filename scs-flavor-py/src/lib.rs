@@ -1,10 +1,11 @@
 //! `scs_flavor._native`: the Python binding of the `scs-flavor` core crate.
 //!
 //! This crate only converts between Python and the core: parsing, validation, rendering,
-//! warnings, specs, descriptions, messages and tables all come from `scs_flavor`, and the
-//! console script runs `scs_flavor_cli::run`, and `audit` / `select` call the `scs_flavor_audit`
-//! crate. The Python package around it lives in
-//! `python/scs_flavor/`; its documented signatures are in `python/scs_flavor/_native.pyi`.
+//! warnings, specs, descriptions, messages, tables and the lookup rule all come from
+//! `scs_flavor`; properties are the core's flavor object (`Builder`'s serde form); the console
+//! script runs `scs_flavor_cli::run`, and `audit` / `select` call the `scs_flavor_audit`
+//! crate. The Python package around it lives in `python/scs_flavor/`; its documented
+//! signatures are in `python/scs_flavor/_native.pyi`.
 //!
 //! Text crosses the boundary as Python `str`. Offsets handed to Python (`start`, `end`) are
 //! indices into that `str` (code points), not the core's byte offsets, so that
@@ -22,9 +23,6 @@ mod convert;
 mod flavor;
 mod tables;
 
-pub use audit::{
-    AuditFinding, AuditFix, AuditReport, AuditTest, PyMatch, PyRejection, PySelection,
-};
 pub use check::{CheckResult, ErrorDetail};
 pub use flavor::{PyCpuBrand, PyDisk, PyFlavor, PyGpu, PyPart, PyWarning};
 
@@ -42,34 +40,21 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::parse, m)?)?;
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(check::_error_detail, m)?)?;
     m.add_function(wrap_pyfunction!(flavor::_restore, m)?)?;
-    m.add_class::<AuditReport>()?;
-    m.add_class::<AuditTest>()?;
-    m.add_class::<AuditFinding>()?;
-    m.add_class::<AuditFix>()?;
-    m.add_class::<PySelection>()?;
-    m.add_class::<PyMatch>()?;
-    m.add_class::<PyRejection>()?;
-    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
-    m.add_function(wrap_pyfunction!(audit::select, m)?)?;
+    m.add_function(wrap_pyfunction!(flavor::_part, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::_audit, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::_select, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(cli::_run_cli, m)?)?;
     m.add(
         "REQUIREMENT_KEYS",
         PyTuple::new(m.py(), audit::requirement_keys())?,
     )?;
-    m.add_function(wrap_pyfunction!(check::_error_detail, m)?)?;
-    m.add_function(wrap_pyfunction!(tables::_tables, m)?)?;
-    m.add_function(wrap_pyfunction!(cli::_run_cli, m)?)?;
     m.add("MAX_SPEC_DISKS", scs_flavor::MAX_SPEC_DISKS)?;
-    m.add("STRATEGIES", strategies())?;
+    let rows = scs_flavor::tables::STRATEGY.entries.iter();
+    let strategies = rows.flat_map(|e| std::iter::once(e.code).chain(e.aliases.iter().copied()));
+    m.add("STRATEGIES", strategies.collect::<Vec<_>>())?;
     Ok(())
-}
-
-/// The strategy names the functions accept as `version` (`latest` is `v3`).
-fn strategies() -> Vec<&'static str> {
-    let mut all: Vec<&'static str> = scs_flavor::Strategy::ALL
-        .iter()
-        .map(|s| s.as_str())
-        .collect();
-    all.push("latest");
-    all
 }

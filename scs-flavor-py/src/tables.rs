@@ -1,37 +1,34 @@
-//! The core's value tables, for `scs_flavor.tables`.
+//! The core's tables, for `scs_flavor.tables`: the one export and the one lookup rule.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
-use scs_flavor::tables::{self, Entry};
-use scs_flavor::{CpuVendor, GpuVendor};
+use scs_flavor::{tables, ErrorKind};
 
-fn rows(table: &'static [Entry]) -> Vec<(&'static str, &'static str, &'static str)> {
-    table.iter().map(|e| (e.code, e.name, e.meaning)).collect()
+use crate::convert::{error, to_py};
+
+/// The core's `tables::Export`: `{"tables": [...], "standard_flavors": [...], "fields": [...]}`.
+#[pyfunction]
+pub(crate) fn _tables(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &tables::Export)
 }
 
-/// Every value table of the core as `(code, name, meaning)` rows: a dict from table name to
-/// rows, and for `cpu_generations` and `gpu_generations` a dict from vendor code to rows.
+/// The code of the row of table `table` (an id such as `"cpu-type"`) that `text` names, by the
+/// core's lookup rule; `scs_flavor.Error` (kind `"unknown-value"`) if there is none.
 #[pyfunction]
-pub(crate) fn _tables(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("cpu_types", rows(tables::CPU_TYPES))?;
-    d.set_item("disk_types", rows(tables::DISK_TYPES))?;
-    d.set_item("hypervisors", rows(tables::HYPERVISORS))?;
-    d.set_item("cpu_vendors", rows(tables::CPU_VENDORS))?;
-    d.set_item("cpu_frequencies", rows(tables::CPU_FREQUENCIES))?;
-    d.set_item("gpu_kinds", rows(tables::GPU_KINDS))?;
-    d.set_item("gpu_vendors", rows(tables::GPU_VENDORS))?;
-    d.set_item("gpu_frequencies", rows(tables::GPU_FREQUENCIES))?;
-    d.set_item("vram_bandwidths", rows(tables::VRAM_BANDWIDTHS))?;
-    let cpu = PyDict::new(py);
-    for &v in CpuVendor::ALL {
-        cpu.set_item(v.code(), rows(v.generations()))?;
+pub(crate) fn _lookup(py: Python<'_>, table: &str, text: &str) -> PyResult<&'static str> {
+    let Some(t) = tables::table(table) else {
+        let message = format!("no table {table:?}");
+        return Err(error(
+            py,
+            message.clone(),
+            &serde_json::json!({ "message": message }),
+        ));
+    };
+    match t.lookup(text) {
+        Some(e) => Ok(e.code),
+        None => {
+            let kind = ErrorKind::Unknown { table: t };
+            let data = serde_json::json!({ "kind": kind.code(), "message": kind.to_string() });
+            Err(error(py, kind.to_string(), &data))
+        }
     }
-    d.set_item("cpu_generations", cpu)?;
-    let gpu = PyDict::new(py);
-    for &v in GpuVendor::ALL {
-        gpu.set_item(v.code(), rows(v.generations()))?;
-    }
-    d.set_item("gpu_generations", gpu)?;
-    Ok(d)
 }

@@ -1,9 +1,9 @@
-// Benchmark (not a test): time per name of `parse` (and `check`) over the shared reference
+// Benchmark (not a test): time per name of `parse` (and `check`, `render`) over the shared reference
 // vectors, through the npm package in node. Run after ./build.sh: `node bench/parse.mjs`.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { cpus, loadavg } from "node:os";
-import { parse, check, FlavorNameError } from "../pkg/index.js";
+import { parse, check, render, FlavorNameError } from "../pkg/index.js";
 
 const url = new URL("../../../shared/vectors/reference-labels.jsonl", import.meta.url);
 const names = readFileSync(url, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).name);
@@ -55,6 +55,10 @@ bench("parse, all vector names (throws on invalid)", parseAll, names);
 bench("parse, valid names only", parseAll, valid);
 bench("parse, invalid and not-SCS names only", parseAll, names.filter((n) => !valid.includes(n)));
 bench("check, all vector names", checkAll, names);
+{
+  const flavors = valid.map((n) => parse(n));
+  bench("render(flavor object), valid names", (list) => list.forEach((f) => render(f)), flavors);
+}
 {
   // What a thrown FlavorNameError costs by itself in V8 (stack capture, throw, catch).
   const errorOnly = (list) => {

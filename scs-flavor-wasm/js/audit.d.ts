@@ -77,13 +77,15 @@ export class FlavorAuditError extends Error {
   flavor: string | null;
   /** The offending field (`"RAM"`, `"Properties"`, …), when known. */
   field: string | null;
+  /** The message without the entry and field, as the crate's record has it. */
+  detail: string;
 }
 
 /**
  * What a workload needs, for `select`. Keys are those of the Rust crate's `Requirements`
- * (`requirementKeys`); absent, `undefined` or `null` = no requirement (as does `""` for the
- * table values). Values are read by the crate's `Requirements::set` as text: numbers (or their
- * text), `true`/`false` (or `1`/`0`), table values by code or name.
+ * (`requirementKeys`); absent, `undefined` or `null` = no requirement. The object is read by
+ * the crate's `Requirements` deserializer: numbers, `true`/`false`, table values by code, name
+ * or alias (the core's lookup rule).
  */
 export interface Requirements {
   /** At least this many vCPUs. */
@@ -108,6 +110,8 @@ export interface Requirements {
   arch?: "x86-64" | "arm" | "riscv" | (string & {}) | null;
   /** The CPU vendor, by code or name (`"z"` or `"amd"`); the name must state it. */
   cpu_vendor?: CpuVendorCode | "intel" | "amd" | "arm" | "riscv" | (string & {}) | null;
+  /** This hypervisor, by code or name (`"bms"` or `"bare metal"`); the name must state it. */
+  hypervisor?: "kvm" | "xen" | "vmw" | "hyv" | "bms" | "chy" | (string & {}) | null;
   /** A GPU (implied by the other GPU keys). */
   gpu?: boolean | string | null;
   /** A GPU of this vendor, by code or name (`"N"` or `"nvidia"`). */

@@ -14,21 +14,24 @@ if (wasmUrl.protocol === "file:") {
 
 /**
  * A flavor list that cannot be read: `index` (from 0) and `flavor` name the entry and `field`
- * the field, where known (`null` otherwise); the message is the one of the Rust crate.
+ * the field, where known (`null` otherwise); the message is the one of the Rust crate, and
+ * `detail` its part after the entry and field.
  */
 export class FlavorAuditError extends Error {
-  constructor(message, { index = null, flavor = null, field = null } = {}) {
+  constructor(message, { index = null, flavor = null, field = null, detail = message } = {}) {
     super(message);
     this.name = "FlavorAuditError";
     this.index = index;
     this.flavor = flavor;
     this.field = field;
+    this.detail = detail;
   }
 }
 
+// The crate's record {index, name, field, message} with `text`, its whole message.
 function rethrow(e) {
-  if (e !== null && typeof e === "object" && !(e instanceof Error) && e.error === "audit") {
-    throw new FlavorAuditError(e.message, e);
+  if (e !== null && typeof e === "object" && !(e instanceof Error) && typeof e.text === "string") {
+    throw new FlavorAuditError(e.text, { index: e.index, flavor: e.name, field: e.field, detail: e.message });
   }
   throw e;
 }
@@ -62,24 +65,13 @@ export function audit(input) {
 /** The requirement keys that `select` understands, from the Rust crate (frozen). */
 export const requirementKeys = Object.freeze(raw.requirementKeys());
 
-/** `{cpus: 2, disk_type: "ssd"}` as the key/value text pairs the Rust crate reads. */
-function requirementPairs(requirements) {
-  if (requirements === undefined || requirements === null) return [];
+/** The requirements object as the crate reads it (absent: no requirement). */
+function requirementsObject(requirements) {
+  if (requirements === undefined || requirements === null) return {};
   if (typeof requirements !== "object" || Array.isArray(requirements)) {
     throw new TypeError("requirements must be a plain object, e.g. {cpus: 2, ram_gib: 8}");
   }
-  const pairs = [];
-  for (const [key, value] of Object.entries(requirements)) {
-    if (value === undefined || value === null) {
-      // No requirement: the default (an unknown key still goes to the crate, which refuses it).
-      if (!requirementKeys.includes(key)) pairs.push(key, "");
-      continue;
-    }
-    const ok = typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
-    if (!ok) throw new TypeError(`requirement ${key}: expected a number, a string, true or false, or null`);
-    pairs.push(key, String(value));
-  }
-  return pairs;
+  return requirements;
 }
 
 /**
@@ -91,13 +83,13 @@ function requirementPairs(requirements) {
  * unreadable flavor list.
  */
 export function select(namesOrFlavorList, requirements) {
-  const pairs = requirementPairs(requirements);
+  const need = requirementsObject(requirements);
   const names =
     Array.isArray(namesOrFlavorList) && namesOrFlavorList.every((n) => typeof n === "string");
   try {
     return names
-      ? raw.selectNames(namesOrFlavorList, pairs)
-      : raw.selectFlavors(flavorListText(namesOrFlavorList), pairs);
+      ? raw.selectNames(namesOrFlavorList, need)
+      : raw.selectFlavors(flavorListText(namesOrFlavorList), need);
   } catch (e) {
     rethrow(e);
   }

@@ -35,7 +35,7 @@ export interface Disk {
 /** The CPU brand extension: `_` vendor [generation] [`h`…]. */
 export interface CpuBrand {
   vendor: CpuVendorCode;
-  /** Generation number, 0 = old or unspecified (see `tables.cpu_vendors[].generations`). */
+  /** Generation number, 0 = old or unspecified (its row in the table `cpu-generation-<vendor>`). */
   generation: number;
   /** Number of `h` (0–3). */
   frequency: number;
@@ -83,12 +83,15 @@ export interface Flavor {
   ib: boolean;
 }
 
-/** What `render` and `build` accept: a `Flavor` where every field but `cpus`, `cpu_type` and `ram_gib` may be left out. */
+/**
+ * What `render` and `build` accept: a `Flavor` where every field but `cpus`, `cpu_type` and
+ * `ram_gib` may be left out (and a GPU's `kind`, default pass-through).
+ */
 export type FlavorInput = Pick<Flavor, "cpus" | "cpu_type" | "ram_gib"> &
   Partial<Omit<Flavor, "cpus" | "cpu_type" | "ram_gib" | "disk" | "cpu_brand" | "gpu">> & {
     disk?: (Partial<Disk>) | null;
     cpu_brand?: (Pick<CpuBrand, "vendor"> & Partial<CpuBrand>) | null;
-    gpu?: (Pick<Gpu, "kind" | "vendor"> & Partial<Gpu>) | null;
+    gpu?: (Pick<Gpu, "vendor"> & Partial<Gpu>) | null;
   };
 
 /** The scs-0103 spec of a name, keys in the checker's order. */
@@ -138,7 +141,7 @@ export type CheckResult =
       short: string;
       /** Canonical v1 form. */
       v1: string;
-      /** Absent for more disks than `tables.max_spec_disks` (deviation D3). */
+      /** Absent for more disks than the spec lists (deviation D3). */
       spec?: Spec;
       description: string;
       warnings: Warning[];
@@ -162,25 +165,46 @@ export interface Part {
 export interface Entry {
   /** As written in a name: `"T"`, `"s"`, `"bms"`, `"3"`, `"0.95"`, `"hh"`. */
   code: string;
+  /** A short name (for the `flag` table: the flavor object's property). */
   name: string;
   meaning: string;
+  /** Further names that `lookup` accepts for this row. */
+  aliases: string[];
 }
 
-/** The standard's value tables, from the core crate. */
+/** One value table of the core: `cpu-type`, `disk-type`, `hypervisor`, `cpu-vendor`, `cpu-generation-i` …, `flag`, `strategy`, `level`. */
+export interface Table {
+  id: string;
+  /** What a value of this table is: `"CPU type"`, `"hypervisor"`. */
+  title: string;
+  entries: Entry[];
+}
+
+/** One property of the flavor object, for forms: `path` is what a `FlavorBuildError.field` names. */
+export type Field = { path: string; title: string; optional: boolean } & (
+  | { kind: "count" | "half-gib" | "flag" | "generation" }
+  | { kind: "frequency"; /** The most `h`. */ max: number }
+  | { kind: "table"; /** A `Table.id`. */ table: string }
+);
+
+/** A standard flavor of scs-0103. */
+export interface StandardFlavor {
+  name: string;
+  level: "mandatory" | "recommended";
+  vcpus: number;
+  cpu_type: CpuTypeCode;
+  ram_gib: number;
+  /** `kind` null where the standard leaves the disk type open. */
+  disk: { size_gb: number; kind: DiskTypeCode | null } | null;
+  /** 0 mandatory, 1 recommended part 1, 2 recommended part 2. */
+  table: number;
+}
+
+/** The core's tables export: every table of the standard, the standard flavors, the flavor object's fields. */
 export interface Tables {
-  cpu_types: Entry[];
-  disk_types: Entry[];
-  hypervisors: Entry[];
-  /** With generations; a generation's index is its number. */
-  cpu_vendors: (Entry & { generations: Entry[] })[];
-  cpu_frequencies: Entry[];
-  gpu_kinds: Entry[];
-  gpu_vendors: (Entry & { generations: Entry[]; unit_name: string })[];
-  gpu_frequencies: Entry[];
-  vram_bandwidths: Entry[];
-  strategies: string[];
-  /** The most disks for which a spec is derived (deviation D3). */
-  max_spec_disks: number;
+  tables: Table[];
+  standard_flavors: StandardFlavor[];
+  fields: Field[];
 }
 
 /** A name that is invalid or not an SCS flavor name (`kind` `"not-scs"`). */
@@ -195,13 +219,13 @@ export class FlavorNameError extends Error {
   input: string;
 }
 
-/** A flavor object whose properties the builder refuses. */
+/** A flavor object (or a value to look up) that the core refuses; the message is the core's. */
 export class FlavorBuildError extends Error {
   name: "FlavorBuildError";
-  /** Stable code, e.g. `"zero"`, `"ram-not-half"`, `"vram-without-units"`. */
-  kind: string;
-  /** Path of the refused property, e.g. `"ram_gib"`, `"disk.size"`, `"gpu.vram"`. */
-  field: string;
+  /** Stable code, e.g. `"zero"`, `"ram-not-half"`, `"vram-without-units"`, `"unknown-value"`, `"not-whole"`, `"unknown-field"`. */
+  kind: string | null;
+  /** Path of the refused property, e.g. `"ram_gib"`, `"disk.size"`, `"gpu.vram"`; null where none is named. */
+  field: string | null;
 }
 
 /** Reads a name into a flavor object. @throws {FlavorNameError} */
@@ -218,15 +242,22 @@ export function canonical(name: string, options?: ReadOptions): string;
 export function describe(name: string, options?: ReadOptions): string;
 /** The components of a valid name with spans and meanings. @throws {FlavorNameError} */
 export function explain(name: string, options?: ReadOptions): Part[];
-/** The scs-0103 spec of a valid name; null beyond `tables.max_spec_disks` disks. @throws {FlavorNameError} */
+/** The scs-0103 spec of a valid name; null beyond the disks the spec lists (D3). @throws {FlavorNameError} */
 export function spec(name: string, options?: ReadOptions): Spec | null;
 /**
- * Validates a flavor object with the core's builder and writes its name: canonical (default)
- * or short, in the v2/v3 syntax (default) or v1.
- * @throws {FlavorBuildError} for a refused property; `TypeError` for a malformed object.
+ * Builds a flavor object with the core and writes its name: canonical (default) or short, in
+ * the v2/v3 syntax (default) or v1. Table values may be given as codes, names or aliases
+ * (`hypervisor: "bare metal"`), as `lookup` reads them.
+ * @throws {FlavorBuildError} for a refused object or property; `TypeError` for a non-object.
  */
 export function render(flavor: FlavorInput, options?: { syntax?: "v1" | "v2"; short?: boolean }): string;
 /** Validates a flavor object; returns it with defaults filled in. @throws like `render`. */
 export function build(flavor: FlavorInput): Flavor;
-/** The standard's value tables (frozen). */
+/**
+ * The row of table `tableId` that `text` names: the code exactly, else a name or alias ignoring
+ * case, spaces, `-` and `_` (the core's lookup rule).
+ * @throws {FlavorBuildError} (`kind` `"unknown-value"`) for unknown text; `RangeError` for an unknown table.
+ */
+export function lookup(tableId: string, text: string): Entry;
+/** The core's tables export (frozen). */
 export const tables: Readonly<Tables>;

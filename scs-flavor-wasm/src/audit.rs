@@ -8,33 +8,16 @@
 //! serde form.
 
 use scs_flavor_audit::{parse_flavors, Audit, CloudFlavor, InputError, Requirements};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::to_js;
+use crate::{from_js, to_js};
 
-/// The record of an unreadable flavor list, thrown to `audit.js`, which makes a
-/// `FlavorAuditError` of it: the crate's message, and the entry (index from 0, its name) and
-/// field where known.
-#[derive(Serialize)]
-struct AuditErrorRecord {
-    error: &'static str,
-    message: String,
-    index: Option<usize>,
-    flavor: Option<String>,
-    field: Option<String>,
-}
-
+/// The crate's record of an unreadable flavor list (`{index, name, field, message}`) plus
+/// `text`, its whole message, thrown to `audit.js`, which makes a `FlavorAuditError` of it.
 fn input_error(e: InputError) -> JsValue {
-    let message = e.to_string();
-    let record = AuditErrorRecord {
-        error: "audit",
-        message,
-        index: e.index,
-        flavor: e.name,
-        field: e.field,
-    };
-    to_js(&record).unwrap_or_else(|e| e)
+    let record = to_js(&e).unwrap_or_else(|e| e);
+    let _ = js_sys::Reflect::set(&record, &"text".into(), &e.to_string().into());
+    record
 }
 
 /// Reads a flavor list (the JSON text of `openstack flavor list --long -f json`, of
@@ -57,40 +40,35 @@ pub fn audit(json: &str) -> Result<JsValue, JsValue> {
     Ok(value)
 }
 
-/// Reads requirements from key/value pairs `[k1, v1, k2, v2, …]` through
-/// [`Requirements::set`] (values as text: numbers, `true`/`false`, table codes or names, the
-/// empty string for none); throws a `RangeError` with the crate's message.
-fn requirements(pairs: Vec<String>) -> Result<Requirements, JsValue> {
-    let mut need = Requirements::default();
-    for kv in pairs.chunks(2) {
-        let (key, value) = (&kv[0], kv.get(1).map_or("", String::as_str));
-        need.set(key, value)
-            .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-    }
-    Ok(need)
+/// Reads the requirements object through the crate's `Deserialize` (keys, lookups, checks and
+/// messages); throws a `RangeError` with the crate's message.
+fn requirements(value: JsValue) -> Result<Requirements, JsValue> {
+    from_js(value).map_err(|m| js_sys::RangeError::new(&m).into())
 }
 
-/// Selects from flavor names those that satisfy the requirements (key/value pairs, see
-/// `requirements`): the crate's [`scs_flavor_audit::Selection`] as `{matches, rejected}`.
+/// Selects from flavor names those that satisfy the requirements object: the crate's
+/// [`scs_flavor_audit::Selection`] as `{matches, rejected}`.
 #[wasm_bindgen(js_name = selectNames)]
-pub fn select_names(
-    names: Vec<String>,
-    requirement_pairs: Vec<String>,
-) -> Result<JsValue, JsValue> {
-    let need = requirements(requirement_pairs)?;
-    to_js(&scs_flavor_audit::select(&need, &names))
+pub fn select_names(names: Vec<String>, requirements_object: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&scs_flavor_audit::select(
+        &requirements(requirements_object)?,
+        &names,
+    ))
 }
 
 /// Selects from a cloud's flavor list (JSON text, as [`audit`] reads it) the flavors that
 /// satisfy the requirements; throws an audit-error record for input that cannot be read.
 #[wasm_bindgen(js_name = selectFlavors)]
-pub fn select_flavors(json: &str, requirement_pairs: Vec<String>) -> Result<JsValue, JsValue> {
-    let need = requirements(requirement_pairs)?;
+pub fn select_flavors(json: &str, requirements_object: JsValue) -> Result<JsValue, JsValue> {
+    let need = requirements(requirements_object)?;
     to_js(&scs_flavor_audit::select_flavors(&need, &flavors(json)?))
 }
 
 /// The requirement keys that selection understands ([`Requirements::KEYS`]).
 #[wasm_bindgen(js_name = requirementKeys)]
 pub fn requirement_keys() -> Vec<String> {
-    Requirements::KEYS.iter().map(|k| k.to_string()).collect()
+    Requirements::KEYS
+        .iter()
+        .map(|k| k.key.to_string())
+        .collect()
 }

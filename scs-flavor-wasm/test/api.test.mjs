@@ -1,10 +1,10 @@
-// The JS API of the npm package: typed objects, errors with spans, builder refusals, tables.
+// The JS API of the npm package: flavor objects, errors with spans, builder refusals, tables, lookup.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import * as scs from "../pkg/index.js";
 import {
-  parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables,
+  parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables, lookup,
   FlavorNameError, FlavorBuildError,
 } from "../pkg/index.js";
 
@@ -140,20 +140,30 @@ test("render and build validate through the core's builder", () => {
   assert.equal(render({ cpus: 4, cpu_type: "V", ram_gib: 16, disk: { size: 100, kind: "s" } }), "SCS-4V-16-100s");
   assert.equal(render(parse(FULL), { short: true, syntax: "v1" }), "SCS-16T:64:3x10s-GNa:64-ib");
   assert.equal(build({ cpus: 1, cpu_type: "L", ram_gib: 0.5 }).disk, null);
+  assert.deepStrictEqual(build(parse(FULL)), parse(FULL));
+  // Every value a name can express builds (issue 9): a GPU frequency without units, VRAM after h.
+  for (const name of ["SCS-2V-4_GNah", "SCS-2V-4_GNh", "SCS-2V-4_GNah-24"]) {
+    assert.equal(render(parse(name)), name);
+  }
+  assert.equal(render({ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", unit_frequency: 1 } }), "SCS-2V-4_GNh");
+  // Values given as text go through the core's lookup rule: code, name or alias.
+  const spelled = {
+    cpus: 2, cpu_type: "shared core", ram_gib: 4, disk: { size: 10, kind: "SSD" }, hypervisor: "bare metal",
+    gpu: { kind: "vgpu", vendor: "nvidia", generation: "Ampere", units: 4 },
+  };
+  assert.equal(render(spelled), "SCS-2V-4-10s_bms_gNa-4");
+  assert.equal(render({ cpus: 2, cpu_type: "V", ram_gib: 4, hypervisor: "Bare-Metal" }), "SCS-2V-4_bms");
   const refusals = [
     [{ cpus: 0, cpu_type: "V", ram_gib: 4 }, "cpus", "zero"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 3.25 }, "ram_gib", "ram-not-half"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 0 }, "ram_gib", "zero"],
-    [{ cpus: 2, cpu_type: "V", ram_gib: Number.NaN }, "ram_gib", "ram-not-half"],
+    [{ cpus: 2, cpu_type: "V", ram_gib: Number.NaN }, "ram_gib", "not-whole"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, disk: { count: 0 } }, "disk.count", "zero"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, disk: { size: 0 } }, "disk.size", "zero"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, cpu_brand: { vendor: "i", generation: 7 } }, "cpu_brand.generation", "cpu-generation"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, cpu_brand: { vendor: "r", generation: 1 } }, "cpu_brand.generation", "cpu-generation"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, cpu_brand: { vendor: "z", frequency: 4 } }, "cpu_brand.frequency", "cpu-frequency"],
-    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", generation: "x" } }, "gpu.generation", "gpu-generation"],
-    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "A", generation: "a" } }, "gpu.generation", "gpu-generation"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", vram: 24 } }, "gpu.vram", "vram-without-units"],
-    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", unit_frequency: 1 } }, "gpu.unit_frequency", "frequency-without-units"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", units: 8, unit_frequency: 3 } }, "gpu.unit_frequency", "gpu-frequency"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", units: 8, vram_bandwidth: 1 } }, "gpu.vram_bandwidth", "bandwidth-without-vram"],
   ];
@@ -166,53 +176,85 @@ test("render and build validate through the core's builder", () => {
     });
     assert.throws(() => build(flavor), FlavorBuildError);
   }
-  // Malformed objects are type errors, not build refusals.
-  for (const bad of [
-    null, "SCS-2V-4", {}, { cpus: 2, cpu_type: "X", ram_gib: 4 }, { cpus: -1, cpu_type: "V", ram_gib: 4 },
-    { cpus: 2.5, cpu_type: "V", ram_gib: 4 },
-    { cpus: 2, cpu_type: "V", ram_gib: 4, hypervisor: "qemu" },
-  ]) {
-    assert.throws(() => render(bad), TypeError, JSON.stringify(bad));
+  // Objects the core refuses while reading them (bad numbers, unknown values and keys): its
+  // error, with kind and field.
+  const malformed = [
+    [{ cpus: -1, cpu_type: "V", ram_gib: 4 }, "cpus", "not-whole", "cpus: vCPU count must be a whole number from 1 to 4294967295"],
+    [{ cpus: 2.5, cpu_type: "V", ram_gib: 4 }, "cpus", "not-whole", "cpus: vCPU count must be a whole number from 1 to 4294967295"],
+    [{ cpus: 2, cpu_type: "X", ram_gib: 4 }, "cpu_type", "unknown-value", /^cpu_type: unknown CPU type: expected one of L, V, T, C/],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, hypervisor: "qemu" }, "hypervisor", "unknown-value", /^hypervisor: unknown hypervisor: expected one of kvm, /],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", generation: "x" } }, "gpu.generation", "unknown-value", /^gpu\.generation: unknown Nvidia GPU generation/],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, cores: 2 }, null, "unknown-field", "unknown property `cores` (expected a property of the flavor object)"],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", unit: 2 } }, "gpu", "unknown-field", "gpu: unknown property `unit` (expected a property of the flavor object)"],
+    [{ cpu_type: "V", ram_gib: 4 }, "cpus", "missing-field", "cpus: missing (expected a value)"],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, ib: "yes" }, "ib", "not-bool", "ib: must be `true` or `false`"],
+  ];
+  for (const [flavor, field, kind, message] of malformed) {
+    assert.throws(() => render(flavor), (e) => {
+      assert.ok(e instanceof FlavorBuildError, JSON.stringify(flavor));
+      assert.equal(e.field, field, e.message);
+      assert.equal(e.kind, kind, e.message);
+      if (typeof message === "string") assert.equal(e.message, message);
+      else assert.match(e.message, message);
+      return true;
+    });
   }
+  for (const bad of [null, "SCS-2V-4", 42]) assert.throws(() => render(bad), TypeError, JSON.stringify(bad));
   assert.throws(() => render(parse(FULL), { syntax: "v3" }), RangeError);
 });
 
-test("tables come from the core", () => {
-  assert.deepEqual(tables.cpu_types.map((e) => e.code), ["L", "V", "T", "C"]);
-  assert.equal(tables.cpu_types[2].name, "dedicated-thread");
-  assert.deepEqual(tables.disk_types.map((e) => e.code), ["n", "h", "s", "p"]);
-  assert.deepEqual(tables.hypervisors.map((e) => e.code), ["kvm", "xen", "vmw", "hyv", "bms", "chy"]);
-  const intel = tables.cpu_vendors.find((v) => v.code === "i");
-  assert.equal(intel.generations.length, 7);
-  assert.equal(intel.generations[3].name, "Ice Lake");
-  assert.equal(tables.cpu_vendors.find((v) => v.code === "r").generations.length, 1);
-  const nvidia = tables.gpu_vendors.find((v) => v.code === "N");
-  assert.deepEqual(nvidia.generations.map((g) => g.code).join(" "), "f k m p v t a l g b u");
-  assert.equal(nvidia.unit_name, "SMs");
-  assert.deepEqual(tables.gpu_frequencies.map((e) => e.code), ["", "h", "hh"]);
-  assert.deepEqual(tables.strategies, ["v1", "v1/v2", "v2/v1", "v2", "v3"]);
-  assert.equal(tables.max_spec_disks, 64);
-  assert.ok(Object.isFrozen(tables) && Object.isFrozen(tables.cpu_types[0]));
+test("tables() is the core's export; lookup() its lookup rule", () => {
+  assert.deepEqual(Object.keys(tables), ["tables", "standard_flavors", "fields"]);
+  const table = (id) => tables.tables.find((t) => t.id === id);
+  assert.deepEqual(table("cpu-type").entries.map((e) => e.code), ["L", "V", "T", "C"]);
+  assert.equal(table("cpu-type").entries[2].name, "dedicated-thread");
+  assert.deepEqual(table("hypervisor").entries.map((e) => e.code), ["kvm", "xen", "vmw", "hyv", "bms", "chy"]);
+  assert.equal(table("cpu-generation-i").entries[3].name, "Ice Lake");
+  assert.deepEqual(table("gpu-generation-N").entries.map((g) => g.code).join(" "), "f k m p v t a l g b u");
+  assert.deepEqual(table("strategy").entries.map((e) => e.code), ["v1", "v1/v2", "v2/v1", "v2", "v3"]);
+  assert.deepEqual(table("flag").entries.map((e) => e.code), ["i", "u", "o", "hwv", "ib"]);
+  assert.equal(tables.standard_flavors.length, 31);
+  assert.deepEqual(tables.standard_flavors[3], {
+    name: "SCS-4V-16-100s", level: "mandatory", vcpus: 4, cpu_type: "V", ram_gib: 16, disk: { size_gb: 100, kind: "s" }, table: 0,
+  });
+  // Every builder property, with a path the errors name and a kind the page's form follows.
+  assert.equal(tables.fields.length, 22);
+  assert.deepEqual(tables.fields.find((f) => f.path === "disk.kind"), { path: "disk.kind", title: "disk type", optional: true, kind: "table", table: "disk-type" });
+  for (const f of tables.fields) if (f.kind === "table") assert.ok(table(f.table), f.path);
+  assert.ok(Object.isFrozen(tables) && Object.isFrozen(tables.tables[0].entries[0]));
   // Every table row builds: each CPU vendor and generation, each GPU generation.
-  for (const v of tables.cpu_vendors) {
-    v.generations.forEach((_, g) => {
+  for (const v of table("cpu-vendor").entries) {
+    table(`cpu-generation-${v.code}`).entries.forEach((_, g) => {
       const name = render({ cpus: 1, cpu_type: "V", ram_gib: 1, cpu_brand: { vendor: v.code, generation: g } });
       assert.equal(parse(name).cpu_brand.generation, g);
     });
   }
-  for (const v of tables.gpu_vendors) {
-    for (const g of v.generations) {
+  for (const v of table("gpu-vendor").entries) {
+    for (const g of table(`gpu-generation-${v.code}`).entries) {
       const name = render({ cpus: 1, cpu_type: "V", ram_gib: 1, gpu: { kind: "g", vendor: v.code, generation: g.code, units: 4 } });
       assert.equal(parse(name).gpu.generation, g.code);
     }
   }
+  // lookup: the code exactly, else a name or alias ignoring case, spaces, - and _.
+  assert.equal(lookup("hypervisor", "bare metal").code, "bms");
+  assert.equal(lookup("hypervisor", "Bare-Metal").code, "bms");
+  assert.equal(lookup("strategy", "latest").code, "v3");
+  assert.equal(lookup("cpu-generation-i", "Ice Lake").code, "3");
+  assert.deepEqual(lookup("disk-type", "s"), table("disk-type").entries[2]);
+  assert.throws(() => lookup("hypervisor", "BMS"), (e) => {
+    assert.ok(e instanceof FlavorBuildError);
+    assert.equal(e.kind, "unknown-value");
+    assert.match(e.message, /^unknown hypervisor: expected one of kvm, /);
+    return true;
+  });
+  assert.throws(() => lookup("no-such-table", "x"), RangeError);
 });
 
 test("the package exports what its types declare", () => {
   const names = Object.keys(scs).sort();
   assert.deepEqual(names, [
     "FlavorBuildError", "FlavorNameError", "build", "canonical", "check", "describe", "explain",
-    "parse", "render", "shorten", "spec", "tables", "toV1",
+    "lookup", "parse", "render", "shorten", "spec", "tables", "toV1",
   ]);
   const dts = readFileSync(new URL("../pkg/index.d.ts", import.meta.url), "utf8");
   for (const n of names) assert.match(dts, new RegExp(`export (function|const|class) ${n}\\b`), n);

@@ -33,9 +33,21 @@ test("cloud.json: the text report and fix script are the crate's (cloud.expected
     kind: "ram-overpromise",
     message: "the name promises 32 GiB RAM, the flavor has 31.2 GiB (32000 MiB)",
   });
-  // Unset fixes have no value.
-  const unset = r.fixes.find((f) => f.action === "unset");
-  if (unset) assert.equal("value" in unset, false);
+});
+
+test("contradicting-specs.json: set fixes carry a value, unset fixes none", () => {
+  const r = audit(data("contradicting-specs.json"));
+  const unset = r.fixes.filter((f) => f.action === "unset");
+  assert.deepEqual(unset.map((f) => [f.flavor, f.key]), [
+    ["SCS-4V-16", "scs:disk0-type"], ["SCS-16C-64-200p", "scs:name-v3"], ["legacy-medium", "scs:name-v2"],
+  ]);
+  for (const f of unset) {
+    assert.equal("value" in f, false, JSON.stringify(f));
+    assert.equal(f.command, `openstack flavor unset --property ${f.key} ${f.flavor}`);
+  }
+  const set = r.fixes.filter((f) => f.action === "set");
+  assert.equal(set.length, 4);
+  for (const f of set) assert.equal(f.command, `openstack flavor set --property ${f.key}=${f.value} ${f.flavor}`);
 });
 
 test("every fixture with an expected report gives it, as text and decoded", () => {
@@ -200,31 +212,27 @@ test("select: the JSON shape of the crate", () => {
   assert.deepEqual(select([], { cpus: 2 }), { matches: [], rejected: [] });
 });
 
-test("requirements go through the crate's Requirements::set: its keys and messages", () => {
+test("requirements are the crate's Requirements: its keys and messages", () => {
   assert.deepEqual([...requirementKeys], [
     "cpus", "cpu_type", "secure_cpu", "ram_gib", "ecc", "no_oversubscription", "disk_gb", "disk_type", "no_disk",
-    "arch", "cpu_vendor", "gpu", "gpu_vendor", "gpu_units", "gpu_vram_gib", "infiniband", "bare_metal", "hwv",
+    "arch", "cpu_vendor", "hypervisor", "gpu", "gpu_vendor", "gpu_units", "gpu_vram_gib", "infiniband", "bare_metal", "hwv",
   ]);
   assert.ok(Object.isFrozen(requirementKeys));
-  // Every key accepts a value (the crate's test `requirements_from_key_value_pairs`).
-  const all = {
-    cpus: 4, cpu_type: "dedicated-thread", secure_cpu: true, ram_gib: 7.5, ecc: 1, no_oversubscription: "true",
-    disk_gb: 50, disk_type: "p", arch: "aarch64", cpu_vendor: "riscv", gpu: true, gpu_vendor: "nvidia",
-    gpu_units: 10, gpu_vram_gib: 16, infiniband: true, bare_metal: true, hwv: true,
-  };
-  assert.deepEqual(select(["SCS-1L-1"], all).rejected[0].name, "SCS-1L-1");
-  // null, undefined and "" clear a requirement.
-  assert.deepEqual(ranked({ disk_type: null, cpu_type: "", cpus: undefined }, ["SCS-1L-1"]), [["SCS-1L-1", 1250]]);
+  // null and undefined leave a requirement out.
+  assert.deepEqual(ranked({ disk_type: null, cpus: undefined }, ["SCS-1L-1"]), [["SCS-1L-1", 1250]]);
   const bad = [
-    [{ cores: 2 }, /^unknown requirement "cores": expected one of cpus, cpu_type, /],
-    [{ cores: null }, /^unknown requirement "cores"/],
-    [{ cpus: "two" }, 'cpus: expected a non-negative number, found "two"'],
-    [{ cpus: 2.5 }, 'cpus: expected a non-negative number, found "2.5"'],
-    [{ ram_gib: -1 }, 'ram_gib: expected a non-negative number, found "-1"'],
-    [{ ecc: "yes" }, 'ecc: expected true or false, found "yes"'],
-    [{ cpu_type: "v" }, 'cpu_type: unknown CPU type "v": expected one of L (crowded-core), V (shared-core), T (dedicated-thread), C (dedicated-core)'],
-    [{ disk_type: "floppy" }, /^disk_type: unknown disk type "floppy": expected one of n \(network\)/],
-    [{ arch: "sparc" }, 'arch: unknown architecture "sparc": expected x86-64, arm or riscv'],
+    [{ cores: 2 }, /^unknown field `cores`, expected one of `cpus`, `cpu_type`, /],
+    [{ cpus: "two" }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
+    [{ cpus: 2.5 }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
+    [{ cpus: [2] }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
+    [{ ram_gib: -1 }, /^ram_gib: RAM must be a number of GiB from 0 /],
+    [{ ram_gib: Number.NaN }, /^ram_gib: RAM must be a number of GiB from 0 /],
+    [{ ram_gib: Infinity }, /^ram_gib: RAM must be a number of GiB from 0 /],
+    [{ ecc: "yes" }, "ecc: expected true or false"],
+    [{ cpu_type: "v" }, /^cpu_type: unknown CPU type: expected one of L, V, T, C or a name: "crowded-core"/],
+    [{ disk_type: "floppy" }, /^disk_type: unknown disk type: expected one of n, h, s, p/],
+    [{ arch: "sparc" }, /^arch: unknown architecture: expected one of x86-64, arm, riscv/],
+    [{ no_disk: true, disk_gb: 5 }, /^no_disk: contradicts disk_gb/],
   ];
   for (const [req, message] of bad) {
     assert.throws(() => select(["SCS-2V-4"], req), (e) => {
@@ -234,9 +242,44 @@ test("requirements go through the crate's Requirements::set: its keys and messag
       return true;
     });
   }
-  assert.throws(() => select(["SCS-2V-4"], { cpus: [2] }), TypeError);
-  assert.throws(() => select(["SCS-2V-4"], { cpus: Infinity }), TypeError);
   assert.throws(() => select(["SCS-2V-4"], "cpus=2"), TypeError);
+  assert.throws(() => select(["SCS-2V-4"], [2]), TypeError);
+});
+
+test("every requirement key is honoured: a flavor violating only it is rejected, with its reason", () => {
+  // key: [value, a name violating only this requirement, a name satisfying it, its reason]
+  const cases = {
+    cpus: [4, "SCS-2V-4", "SCS-4V-4", /^2 vCPUs, need at least 4$/],
+    cpu_type: ["dedicated-thread", "SCS-2V-4", "SCS-2T-4", /^CPU type shared-core \(V\), need at least dedicated-thread/],
+    secure_cpu: [true, "SCS-2Vi-4", "SCS-2V-4", /^insecure vCPUs/],
+    ram_gib: [7.5, "SCS-2V-4", "SCS-2V-8", /^4 GiB RAM, need at least 7\.5 GiB$/],
+    ecc: [true, "SCS-2V-4u", "SCS-2V-4", /ECC/],
+    no_oversubscription: [true, "SCS-2V-4o", "SCS-2V-4", /^oversubscribed RAM/],
+    disk_gb: [50, "SCS-2V-4-20", "SCS-2V-4-50", /^20 GB root disk, need at least 50 GB$/],
+    disk_type: ["nvme", "SCS-2V-4-20s", "SCS-2V-4-20p", /^disk type ssd.*need at least nvme/],
+    no_disk: [true, "SCS-2V-4-20", "SCS-2V-4", /^has a root disk, need none/],
+    arch: ["aarch64", "SCS-2V-4", "SCS-2V-4_a", /^architecture x86-64, need arm$/],
+    cpu_vendor: ["riscv", "SCS-2V-4_z", "SCS-2V-4_r", /^CPU vendor AMD, need RISC-V$/],
+    hypervisor: ["bare metal", "SCS-2V-4_kvm", "SCS-2V-4_bms", /hypervisor/],
+    gpu: [true, "SCS-2V-4", "SCS-2V-4_GNa", /^no GPU$/],
+    gpu_vendor: ["nvidia", "SCS-2V-4_GA3", "SCS-2V-4_GNa", /^GPU vendor AMD, need Nvidia$/],
+    gpu_units: [10, "SCS-2V-4_GNa-8", "SCS-2V-4_GNa-10", /compute units/],
+    gpu_vram_gib: [16, "SCS-2V-4_GNa-8-8", "SCS-2V-4_GNa-8-16", /VRAM/],
+    infiniband: [true, "SCS-2V-4", "SCS-2V-4_ib", /^no Infiniband/],
+    bare_metal: [true, "SCS-2V-4_kvm", "SCS-2V-4_bms", /^not bare metal/],
+    hwv: [true, "SCS-2V-4", "SCS-2V-4_hwv", /^no hardware virtualisation/],
+  };
+  assert.deepEqual(Object.keys(cases), [...requirementKeys], "a case for every key");
+  for (const [key, [value, bad, good, reason]] of Object.entries(cases)) {
+    const s = select([bad, good], { [key]: value });
+    assert.deepEqual(s.matches.map((m) => m.name), [good], key);
+    assert.equal(s.rejected.length, 1, key);
+    assert.equal(s.rejected[0].name, bad, key);
+    assert.equal(s.rejected[0].reasons.length, 1, `${key}: ${s.rejected[0].reasons}`);
+    assert.match(s.rejected[0].reasons[0], reason, key);
+    // Without the requirement both match: the rejection is this key's doing.
+    assert.equal(select([bad, good], {}).matches.length, 2, key);
+  }
 });
 
 test("audit.d.ts lists exactly the crate's requirement keys", () => {

@@ -1,9 +1,9 @@
 // Compiled (not run) by types.test.mjs with `tsc --noEmit --strict`: the hand-kept index.d.ts
 // must describe the API as the tests use it, and reject what it should.
 import {
-  parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables,
+  parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables, lookup,
   FlavorNameError, FlavorBuildError,
-  type Flavor, type CheckResult, type Part, type Spec, type Tables,
+  type Flavor, type CheckResult, type Part, type Spec, type Tables, type Entry, type Field,
 } from "../pkg/index.js";
 
 const f: Flavor = parse("SCS-2V-4", { version: "v2/v1" });
@@ -25,7 +25,13 @@ if (r.status === "valid") {
 const parts: Part[] = explain("SCS-2V-4");
 const sp: Spec | null = spec("SCS-2V-4");
 const t: Readonly<Tables> = tables;
-const firstGen: string | undefined = t.cpu_vendors[0]?.generations[0]?.name;
+const firstGen: string | undefined = t.tables.find((x) => x.id === "cpu-generation-i")?.entries[0]?.name;
+const row: Entry = lookup("hypervisor", "bare metal");
+const aliases: string[] = row.aliases;
+const fieldTables: string[] = t.fields.flatMap((x: Field) => (x.kind === "table" ? [x.table] : []));
+const level: "mandatory" | "recommended" | undefined = t.standard_flavors[0]?.level;
+// @ts-expect-error the tables export has no cpu_types (tables are listed by id)
+void t.cpu_types;
 const strings: string[] = [shorten("SCS-2V-4"), toV1("SCS-2V-4"), canonical("SCS-2V-4"), describe("SCS-2V-4")];
 try {
   parse("x");
@@ -35,19 +41,20 @@ try {
     const span: [number, number] = [e.start, e.end];
     void [k, span];
   } else if (e instanceof FlavorBuildError) {
-    const field: string = e.field;
-    void field;
+    const field: string | null = e.field;
+    const k: string | null = e.kind;
+    void [field, k];
   }
 }
 // @ts-expect-error cpu_type must be one of L, V, T, C
 render({ cpus: 2, cpu_type: "X", ram_gib: 4 });
 // @ts-expect-error ram_gib is required
 render({ cpus: 2, cpu_type: "V" });
-// @ts-expect-error a GPU needs its kind and vendor
+// @ts-expect-error a GPU needs its vendor
 render({ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { units: 8 } });
 // @ts-expect-error syntax is v1 or v2
 render(f, { syntax: "v3" });
-void [cpus, kind, gen, name, built, parts, sp, firstGen, strings];
+void [cpus, kind, gen, name, built, parts, sp, firstGen, strings, aliases, fieldTables, level];
 
 // The entry scs-flavor/audit.
 import {
@@ -75,7 +82,7 @@ try {
   audit("[");
 } catch (e) {
   if (e instanceof FlavorAuditError) {
-    const where: [number | null, string | null, string | null] = [e.index, e.flavor, e.field];
+    const where: [number | null, string | null, string | null, string] = [e.index, e.flavor, e.field, e.detail];
     void where;
   }
 }

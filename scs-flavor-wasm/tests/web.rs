@@ -36,7 +36,7 @@ fn check_is_the_cli_json_line() {
     ];
     for name in names {
         for &st in Strategy::ALL {
-            let ours = scs_flavor_wasm::check(name, Some(st.as_str().into())).expect("no throw");
+            let ours = scs_flavor_wasm::check(name, Some(st.code().into())).expect("no throw");
             assert_eq!(json(&ours), cli_line(name, st), "{name} {st}");
         }
     }
@@ -55,38 +55,31 @@ fn error_offsets_are_utf16_indices() {
     let e = get(&r, "error");
     assert_eq!(get(&e, "start").as_f64(), Some(8.0));
     assert_eq!(get(&e, "end").as_f64(), Some(14.0));
-    let thrown = scs_flavor_wasm::read_flavor("SCS-2V-4😀_kvm", None).expect("a record");
+    let thrown = scs_flavor_wasm::parse("SCS-2V-4😀_kvm", None).expect("a record");
     assert_eq!(get(&thrown, "end").as_f64(), Some(14.0));
 }
 
 #[wasm_bindgen_test]
-fn read_flavor_packs_the_flavor_or_returns_a_name_error_record() {
+fn parse_returns_the_builder_object_or_a_name_error_record() {
     let name = "SCS-2V-4-3x10s_kvm_z4h_gA3.1-48h-24hh";
-    assert!(scs_flavor_wasm::read_flavor(name, None)
-        .expect("no throw")
-        .is_undefined());
+    let ours = scs_flavor_wasm::parse(name, None).expect("no throw");
     let f: scs_flavor::Flavor = name.parse().expect("valid");
-    assert_eq!(
-        scs_flavor_wasm::pack(&f),
-        [
-            2.0, 1.0, 0.0, 4.0, 0.0, 0.0, 3.0, 10.0, 2.0, 0.0, 0.0, 1.0, 4.0, 1.0, 0.0, 1.0, 7.0,
-            48.0, 1.0, 24.0, 2.0, 0.0
-        ]
-    );
-    let e = scs_flavor_wasm::read_flavor("SCS-2V-4_hwv_kvm", None).expect("no throw");
-    assert_eq!(
-        json(&e),
-        r#"{"error":"name","kind":"out-of-order","message":"the hypervisor extension must come before the hardware virtualisation extension (expected extensions in the order hypervisor, hwv, CPU brand, GPU, ib, each once)","start":12,"end":16}"#
-    );
-    let e = scs_flavor_wasm::read_flavor("m1.large", None).expect("no throw");
+    let theirs = JSON::parse(&serde_json::to_string(&f.builder()).expect("JSON")).expect("JSON");
+    assert_eq!(json(&ours), json(&theirs));
+    let e = scs_flavor_wasm::parse("SCS-2V-4_hwv_kvm", None).expect("no throw");
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("out-of-order"));
+    assert_eq!(get(&e, "start").as_f64(), Some(12.0));
+    let e = scs_flavor_wasm::parse("m1.large", None).expect("no throw");
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("not-scs"));
-    assert!(scs_flavor_wasm::read_flavor("SCS-2V-4", Some("v9".into())).is_err());
+    assert!(scs_flavor_wasm::parse("SCS-2V-4", Some("v9".into())).is_err());
+    let e = scs_flavor_wasm::parse("SCS-2V-4😀_kvm", None).expect("no throw");
+    assert_eq!(get(&e, "end").as_f64(), Some(14.0));
 }
 
 #[wasm_bindgen_test]
 fn render_round_trips_and_refuses_through_the_builder() {
     let f = JSON::parse(
-        r#"{"cpus":16,"cpu_type":"T","ram_gib":64,"disk":{"count":3,"size":10,"kind":"s"},"hypervisor":"bms","hwv":true,"cpu_brand":{"vendor":"i","generation":3,"frequency":1},"gpu":{"kind":"G","vendor":"N","generation":"a","units":64},"ib":true}"#,
+        r#"{"cpus":16,"cpu_type":"T","ram_gib":64,"disk":{"count":3,"size":10,"kind":"s"},"hypervisor":"bare metal","hwv":true,"cpu_brand":{"vendor":"i","generation":3,"frequency":1},"gpu":{"kind":"G","vendor":"N","generation":"a","units":64},"ib":true}"#,
     )
     .expect("JSON");
     let name = scs_flavor_wasm::render(f.clone(), false, false).expect("valid");
@@ -96,16 +89,20 @@ fn render_round_trips_and_refuses_through_the_builder() {
 
     let refused = JSON::parse(r#"{"cpus":2,"cpu_type":"V","ram_gib":4,"gpu":{"kind":"G","vendor":"N","generation":"a","vram":24}}"#).expect("JSON");
     let e = scs_flavor_wasm::render(refused, false, false).unwrap_err();
-    assert_eq!(get(&e, "error").as_string().as_deref(), Some("build"));
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("gpu.vram"));
     assert_eq!(
         get(&e, "kind").as_string().as_deref(),
         Some("vram-without-units")
     );
 
-    let malformed = JSON::parse(r#"{"cpus":2,"cpu_type":"Q","ram_gib":4}"#).expect("JSON");
-    let e = scs_flavor_wasm::render(malformed, false, false).unwrap_err();
-    assert!(e.dyn_ref::<js_sys::TypeError>().is_some());
+    // Reading the object is the core's: an unknown key has its kind and the part's path.
+    let unknown =
+        JSON::parse(r#"{"cpus":2,"cpu_type":"V","ram_gib":4,"disk":{"sise":20}}"#).expect("JSON");
+    let e = scs_flavor_wasm::render(unknown, false, false).unwrap_err();
+    assert_eq!(
+        json(&e),
+        r#"{"kind":"unknown-field","message":"disk: unknown property `sise` (expected a property of the flavor object)","start":0,"end":0,"field":"disk"}"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -149,14 +146,11 @@ fn readers_and_tables() {
     assert!(scs_flavor_wasm::spec("SCS-2V-4_i7", None).is_err());
 
     let t = scs_flavor_wasm::tables().expect("tables");
-    let intel = js_sys::Array::from(&get(&t, "cpu_vendors")).get(0);
-    assert_eq!(get(&intel, "code").as_string().as_deref(), Some("i"));
-    let gens = js_sys::Array::from(&get(&intel, "generations"));
-    assert_eq!(gens.length(), 7);
-    assert_eq!(
-        get(&gens.get(3), "name").as_string().as_deref(),
-        Some("Ice Lake")
-    );
+    let theirs = serde_json::to_string(&scs_flavor::tables::Export).expect("JSON");
+    assert_eq!(json(&t), json(&JSON::parse(&theirs).expect("JSON")));
+    let row = scs_flavor_wasm::lookup("hypervisor", "Bare Metal").expect("known");
+    assert_eq!(get(&row, "code").as_string().as_deref(), Some("bms"));
+    assert!(scs_flavor_wasm::lookup("hypervisor", "qemu").is_err());
 }
 
 #[wasm_bindgen_test]
@@ -203,30 +197,30 @@ mod audit {
         .unwrap_err();
         assert_eq!(
             json(&e),
-            r#"{"error":"audit","message":"flavor [0] \"SCS-2V-4\": field \"RAM\": expected a non-negative integer (MiB), found the string \"4096\"","index":0,"flavor":"SCS-2V-4","field":"RAM"}"#
+            r#"{"index":0,"name":"SCS-2V-4","field":"RAM","message":"expected a non-negative integer (MiB), found the string \"4096\"","text":"flavor [0] \"SCS-2V-4\": field \"RAM\": expected a non-negative integer (MiB), found the string \"4096\""}"#
         );
         let e = scs_flavor_wasm::audit::audit("[").unwrap_err();
         assert_eq!(get(&e, "index"), JsValue::NULL);
+        assert!(get(&e, "text")
+            .as_string()
+            .is_some_and(|t| t.starts_with("invalid JSON")));
     }
 
     #[wasm_bindgen_test]
     fn selection_is_the_crates() {
-        let pairs = |kv: &[&str]| kv.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let names = pairs(&["SCS-2V-8-20s", "SCS-2V-8", "SCS-4V-16-50s", "m1.large"]);
-        let ours = scs_flavor_wasm::audit::select_names(
-            names.clone(),
-            pairs(&["cpus", "2", "ram_gib", "8", "disk_type", "ssd"]),
-        )
-        .expect("valid");
-        let mut need = Requirements::default();
-        need.set("cpus", "2").expect("ok");
-        need.set("ram_gib", "8").expect("ok");
-        need.set("disk_type", "ssd").expect("ok");
+        let names: Vec<String> = ["SCS-2V-8-20s", "SCS-2V-8", "SCS-4V-16-50s", "m1.large"]
+            .map(String::from)
+            .to_vec();
+        let text = r#"{"cpus":2,"ram_gib":8,"disk_type":"ssd"}"#;
+        let ours =
+            scs_flavor_wasm::audit::select_names(names.clone(), JSON::parse(text).expect("JSON"))
+                .expect("valid");
+        let need: Requirements = serde_json::from_str(text).expect("valid");
         let theirs = scs_flavor_audit::select(&need, &names);
         assert_eq!(json(&ours), json(&crate_json(&theirs)));
 
-        let ours =
-            scs_flavor_wasm::audit::select_flavors(CLOUD, pairs(&["cpus", "16"])).expect("valid");
+        let sixteen = JSON::parse(r#"{"cpus":16}"#).expect("JSON");
+        let ours = scs_flavor_wasm::audit::select_flavors(CLOUD, sixteen).expect("valid");
         let need = Requirements {
             cpus: 16,
             ..Requirements::default()
@@ -235,11 +229,10 @@ mod audit {
         let theirs = scs_flavor_audit::select_flavors(&need, &cloud);
         assert_eq!(json(&ours), json(&crate_json(&theirs)));
 
-        let e = scs_flavor_wasm::audit::select_names(names, pairs(&["cores", "2"])).unwrap_err();
+        let cores = JSON::parse(r#"{"cores":2}"#).expect("JSON");
+        let e = scs_flavor_wasm::audit::select_names(names, cores).unwrap_err();
         assert!(e.is_instance_of::<js_sys::RangeError>());
-        assert_eq!(
-            scs_flavor_wasm::audit::requirement_keys(),
-            Requirements::KEYS
-        );
+        let keys: Vec<&str> = Requirements::KEYS.iter().map(|k| k.key).collect();
+        assert_eq!(scs_flavor_wasm::audit::requirement_keys(), keys);
     }
 }

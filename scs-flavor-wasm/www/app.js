@@ -2,7 +2,7 @@
 // core's tables). All reading, validation, messages and tables come from the scs-flavor package;
 // this file only lays them out. No framework, no requests beyond this origin.
 import {
-  check, parse, explain, render, describe, tables, FlavorBuildError,
+  check, parse, explain, render, describe, spec, lookup, tables, FlavorBuildError,
 } from "./pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
@@ -26,9 +26,12 @@ function el(tag, attrs = {}, ...children) {
 
 const input = $("flavor-input");
 const versionSelect = $("version");
-const LABELS = { v1: "v1", "v1/v2": "v1, v2 tolerated", "v2/v1": "v2/v3, v1 tolerated (certification)", v2: "v2", v3: "v3 (current)" };
-for (const s of tables.strategies) {
-  versionSelect.append(el("option", { value: s, selected: s === "v3" }, LABELS[s] ?? s));
+/** The rows of the core's table `id` (every label and meaning on this page comes from them). */
+const rows = (id) => tables.tables.find((t) => t.id === id)?.entries ?? [];
+// The strategy table lists the strategies in order, the current one (the API's default) last.
+const DEFAULT_STRATEGY = rows("strategy").at(-1).code;
+for (const s of rows("strategy")) {
+  versionSelect.append(el("option", { value: s.code, selected: s.code === DEFAULT_STRATEGY, title: s.meaning }, s.code));
 }
 
 /** The name with a span marked (an insertion mark where something is missing). */
@@ -55,6 +58,7 @@ function table(head, rows, attrs = {}) {
 function decode() {
   const name = input.value;
   const version = versionSelect.value;
+  versionSelect.title = rows("strategy").find((e) => e.code === version)?.meaning ?? "";
   const status = $("decode-status");
   const details = $("decode-details");
   details.replaceChildren();
@@ -133,162 +137,126 @@ const entryLabel = (e) => {
   return e.name === e.meaning ? `${e.code} — ${e.name}` : `${e.code} — ${e.name}: ${e.meaning}`;
 };
 
-function select(id, label, entries, { none = null, format = entryLabel } = {}) {
-  const s = el("select", { id });
-  if (none !== null) s.append(el("option", { value: "" }, none));
-  for (const e of entries) s.append(el("option", { value: e.code }, format(e)));
-  return field(id, label, s);
-}
-
 function field(id, label, control) {
   return el("div", { class: "field" }, el("label", { for: id }, label), control);
-}
-
-function number(id, label, { value = "", min = 1, step = 1, placeholder = "" } = {}) {
-  return field(id, label, el("input", { id, type: "number", inputmode: step === 1 ? "numeric" : "decimal", min: String(min), step: String(step), value: String(value), placeholder }));
 }
 
 function checkbox(id, label) {
   return el("div", { class: "field check" }, el("input", { id, type: "checkbox" }), el("label", { for: id }, label));
 }
 
-function fieldset(legend, ...children) {
-  return el("fieldset", {}, el("legend", {}, legend), ...children);
+function options(entries, { none = null, value = (e) => e.code } = {}) {
+  return [...(none === null ? [] : [el("option", { value: "" }, none)]), ...entries.map((e, i) => el("option", { value: value(e, i) }, entryLabel(e)))];
 }
 
-const byCode = (list, code) => list.find((e) => e.code === code);
-const cpuTypeLabel = (e) => `${e.code} — ${e.meaning} (${e.name})`;
+// The form follows the core's field list: one control per property of the flavor object, its
+// id made from the property's path, its kind deciding the control; a part (`disk`,
+// `cpu_brand`, `gpu`) gets a checkbox that gives the object that part.
+const fieldId = (path) => `b-${path.replace(/[._]/g, "-")}`;
+const partOf = (path) => (path.includes(".") ? path.split(".")[0] : "");
+const PARTS = { "": "CPU, RAM and extensions", disk: "Root disk", cpu_brand: "CPU brand", gpu: "GPU" };
+const flagEntry = (path) => rows("flag").find((e) => e.name === path);
+// A frequency property's table is the one with its title.
+const frequencyTable = (f) => tables.tables.find((t) => t.title.toLowerCase() === f.title.toLowerCase());
+// A generation's table is the one of the vendor chosen in the same part.
+const generationRows = (f) => {
+  const part = partOf(f.path);
+  const vendor = $(fieldId(`${part}.vendor`)).value;
+  return rows(`${part === "gpu" ? "gpu" : "cpu"}-generation-${vendor}`);
+};
 
-$("builder").querySelector(".fieldsets").append(
-  fieldset(
-    "CPU and RAM",
-    number("b-cpus", "vCPUs", { value: 2 }),
-    select("b-cpu-type", "CPU type", tables.cpu_types, { format: cpuTypeLabel }),
-    checkbox("b-cpu-insecure", "i — insecure: CPU vulnerability mitigations not guaranteed"),
-    number("b-ram", "RAM (GiB)", { value: 4, min: 0.5, step: 0.5 }),
-    checkbox("b-ram-no-ecc", "u — no ECC"),
-    checkbox("b-ram-oversubscribed", "o — RAM oversubscribed"),
-  ),
-  fieldset(
-    "Root disk",
-    checkbox("b-disk", "The flavor has a root disk"),
-    number("b-disk-count", "Number of disks", { value: 1 }),
-    number("b-disk-size", "Size of each (GB)", { placeholder: "chosen by the cloud" }),
-    select("b-disk-type", "Disk type", tables.disk_types, { none: "unspecified" }),
-  ),
-  fieldset(
-    "Virtualisation",
-    select("b-hypervisor", "Hypervisor", tables.hypervisors, { none: "not specified" }),
-    checkbox("b-hwv", "hwv — hardware-accelerated (nested) virtualisation"),
-  ),
-  fieldset(
-    "CPU brand",
-    select("b-brand-vendor", "Vendor / architecture", tables.cpu_vendors, { none: "not specified" }),
-    field("b-brand-gen", "Generation", el("select", { id: "b-brand-gen" })),
-    select("b-brand-freq", "Frequency", tables.cpu_frequencies, { format: (e) => (e.code ? `${e.code} — ${e.name} (${e.meaning})` : e.name) }),
-  ),
-  fieldset(
-    "GPU",
-    select("b-gpu-kind", "Kind", tables.gpu_kinds, { none: "no GPU" }),
-    select("b-gpu-vendor", "Vendor", tables.gpu_vendors, { format: (e) => `${e.code} — ${e.name}` }),
-    field("b-gpu-gen", "Generation", el("select", { id: "b-gpu-gen" })),
-    number("b-gpu-units", "Compute units", { placeholder: "not given" }),
-    select("b-gpu-unit-freq", "Unit frequency", tables.gpu_frequencies, { format: (e) => (e.code ? `${e.code} — ${e.name}` : e.name) }),
-    number("b-gpu-vram", "VRAM (GiB)", { placeholder: "not given" }),
-    select("b-gpu-vram-bw", "VRAM bandwidth", tables.vram_bandwidths, { format: (e) => (e.code ? `${e.code} — ${e.name}` : e.name) }),
-  ),
-  fieldset("Network", checkbox("b-ib", "ib — Infiniband")),
-);
-$("b-cpu-type").value = "V";
+function control(f) {
+  const id = fieldId(f.path);
+  const label = f.title[0].toUpperCase() + f.title.slice(1);
+  const none = f.optional ? "not given" : null;
+  switch (f.kind) {
+    case "flag": {
+      const e = flagEntry(f.path);
+      return checkbox(id, e ? `${e.code} — ${e.meaning}` : label);
+    }
+    case "count":
+    case "half-gib":
+      return field(id, label, el("input", {
+        id, type: "number", min: f.kind === "count" ? "1" : "0.5", step: f.kind === "count" ? "1" : "0.5",
+        inputmode: f.kind === "count" ? "numeric" : "decimal", placeholder: none ?? "",
+      }));
+    case "table":
+      return field(id, label, el("select", { id }, ...options(rows(f.table), { none: f.optional ? "not specified" : null })));
+    case "frequency":
+      return field(id, label, el("select", { id }, ...options(frequencyTable(f).entries.slice(0, f.max + 1))));
+    default: // generation: filled when the vendor is chosen
+      return field(id, label, el("select", { id }));
+  }
+}
+
+const fieldsets = new Map();
+for (const f of tables.fields) {
+  const part = partOf(f.path);
+  if (!fieldsets.has(part)) {
+    const set = el("fieldset", {}, el("legend", {}, PARTS[part] ?? part));
+    if (part !== "") set.append(checkbox(fieldId(part), `Include: ${PARTS[part] ?? part}`));
+    fieldsets.set(part, set);
+  }
+  fieldsets.get(part).append(control(f));
+}
+$("builder").querySelector(".fieldsets").append(...fieldsets.values());
+
+/** Sets the form to a flavor object (the core's builder form, as `parse` returns it). */
+function setForm(flavor) {
+  for (const part of fieldsets.keys()) if (part !== "") $(fieldId(part)).checked = flavor[part] !== null;
+  for (const f of tables.fields) {
+    const part = partOf(f.path);
+    const value = part === "" ? flavor[f.path] : flavor[part]?.[f.path.slice(part.length + 1)];
+    const c = $(fieldId(f.path));
+    if (f.kind === "generation") fillGenerations();
+    if (f.kind === "flag") c.checked = value === true;
+    else if (f.kind === "frequency") c.value = "h".repeat(value ?? 0);
+    else if (value !== undefined) c.value = value ?? "";
+  }
+}
 
 function fillGenerations() {
-  const vendor = byCode(tables.cpu_vendors, $("b-brand-vendor").value);
-  const gen = $("b-brand-gen");
-  const keep = gen.value;
-  gen.replaceChildren(...(vendor?.generations ?? []).map((g, i) => el("option", { value: String(i) }, g.code === "0" ? `0 — ${g.meaning}` : `${g.code} — ${g.name}`)));
-  if (vendor && keep !== "" && Number(keep) < vendor.generations.length) gen.value = keep;
-  const gpuVendor = byCode(tables.gpu_vendors, $("b-gpu-vendor").value);
-  const ggen = $("b-gpu-gen");
-  const gkeep = ggen.value;
-  ggen.replaceChildren(el("option", { value: "" }, "not given"), ...(gpuVendor?.generations ?? []).map((g) => el("option", { value: g.code }, `${g.code} — ${g.name}`)));
-  if (gpuVendor && byCode(gpuVendor.generations, gkeep)) ggen.value = gkeep;
-  $("b-gpu-units").closest(".field").querySelector("label").textContent = `Compute units${gpuVendor ? ` (${gpuVendor.unit_name})` : ""}`;
+  for (const f of tables.fields.filter((x) => x.kind === "generation")) {
+    const c = $(fieldId(f.path));
+    const keep = c.value;
+    const cpu = partOf(f.path) !== "gpu";
+    c.replaceChildren(...options(generationRows(f), { none: f.optional ? "not given" : null, value: (e, i) => (cpu ? String(i) : e.code) }));
+    if ([...c.options].some((o) => o.value === keep)) c.value = keep;
+  }
 }
 
 function syncEnabled() {
-  const diskOn = $("b-disk").checked;
-  for (const id of ["b-disk-count", "b-disk-size", "b-disk-type"]) $(id).disabled = !diskOn;
-  const brandOn = $("b-brand-vendor").value !== "";
-  for (const id of ["b-brand-gen", "b-brand-freq"]) $(id).disabled = !brandOn;
-  const gpuOn = $("b-gpu-kind").value !== "";
-  for (const id of ["b-gpu-vendor", "b-gpu-gen", "b-gpu-units", "b-gpu-unit-freq", "b-gpu-vram", "b-gpu-vram-bw"]) $(id).disabled = !gpuOn;
-}
-
-/** A whole number from an input; `null` when empty; throws a page-level note otherwise. */
-class InputProblem extends Error {
-  constructor(id, message) {
-    super(message);
-    this.id = id;
+  for (const f of tables.fields) {
+    const part = partOf(f.path);
+    $(fieldId(f.path)).disabled = part !== "" && !$(fieldId(part)).checked;
   }
 }
 
-function wholeNumber(id, { optional = false } = {}) {
-  const raw = $(id).value.trim();
-  if (raw === "") {
-    if (optional) return null;
-    return 0; // the core says why 0 is refused
-  }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new InputProblem(id, `${$(id).labels[0].textContent}: enter a whole number`);
-  return n;
-}
-
-function decimal(id) {
-  const raw = $(id).value.trim();
-  return raw === "" ? 0 : Number(raw);
-}
-
-/** The builder form as the flavor object that render() takes. */
+/** The builder form as the flavor object that render() takes; the core checks every value. */
 function formFlavor() {
-  const hasBrand = $("b-brand-vendor").value !== "";
-  const hasGpu = $("b-gpu-kind").value !== "";
-  return {
-    cpus: wholeNumber("b-cpus"),
-    cpu_type: $("b-cpu-type").value,
-    cpu_insecure: $("b-cpu-insecure").checked,
-    ram_gib: decimal("b-ram"),
-    ram_no_ecc: $("b-ram-no-ecc").checked,
-    ram_oversubscribed: $("b-ram-oversubscribed").checked,
-    disk: $("b-disk").checked
-      ? { count: wholeNumber("b-disk-count", { optional: true }) ?? 1, size: wholeNumber("b-disk-size", { optional: true }), kind: $("b-disk-type").value || null }
-      : null,
-    hypervisor: $("b-hypervisor").value || null,
-    hwv: $("b-hwv").checked,
-    cpu_brand: hasBrand
-      ? { vendor: $("b-brand-vendor").value, generation: Number($("b-brand-gen").value || 0), frequency: $("b-brand-freq").value.length }
-      : null,
-    gpu: hasGpu
-      ? {
-          kind: $("b-gpu-kind").value,
-          vendor: $("b-gpu-vendor").value,
-          generation: $("b-gpu-gen").value || null,
-          units: wholeNumber("b-gpu-units", { optional: true }),
-          unit_frequency: $("b-gpu-unit-freq").value.length,
-          vram: wholeNumber("b-gpu-vram", { optional: true }),
-          vram_bandwidth: $("b-gpu-vram-bw").value.length,
-        }
-      : null,
-    ib: $("b-ib").checked,
-  };
+  const flavor = {};
+  for (const part of fieldsets.keys()) if (part !== "") flavor[part] = $(fieldId(part)).checked ? {} : null;
+  for (const f of tables.fields) {
+    const part = partOf(f.path);
+    const target = part === "" ? flavor : flavor[part];
+    if (target === null) continue;
+    const c = $(fieldId(f.path));
+    const raw = c.value.trim();
+    let value;
+    if (f.kind === "flag") value = c.checked;
+    else if (f.kind === "frequency") value = raw.length;
+    else if (f.kind === "count" || f.kind === "half-gib") value = raw === "" ? null : Number(raw);
+    else if (f.kind === "generation" && part !== "gpu") value = Number(raw);
+    else value = raw === "" ? null : raw;
+    target[part === "" ? f.path : f.path.slice(part.length + 1)] = value;
+  }
+  return flavor;
 }
 
-// A FlavorBuildError's field is a path in the flavor object: the input it came from.
-const FIELD_INPUTS = {
-  cpus: "b-cpus", ram_gib: "b-ram", "disk.count": "b-disk-count", "disk.size": "b-disk-size",
-  "cpu_brand.vendor": "b-brand-vendor", "cpu_brand.generation": "b-brand-gen", "cpu_brand.frequency": "b-brand-freq",
-  "gpu.vendor": "b-gpu-vendor", "gpu.generation": "b-gpu-gen", "gpu.units": "b-gpu-units",
-  "gpu.unit_frequency": "b-gpu-unit-freq", "gpu.vram": "b-gpu-vram", "gpu.vram_bandwidth": "b-gpu-vram-bw",
-};
+// The form starts from the standard flavors: the first with a root disk fills the disk's
+// fields, the first (a mandatory one) everything else.
+setForm(parse(tables.standard_flavors.find((f) => f.disk !== null).name));
+setForm(parse(tables.standard_flavors[0].name));
 
 let builtName = null;
 
@@ -309,13 +277,12 @@ function build({ updateUrl = true } = {}) {
     error.textContent = "";
     if (updateUrl) history.replaceState(null, "", `?${formKeys(flavor)}`);
   } catch (e) {
-    if (!(e instanceof FlavorBuildError || e instanceof InputProblem || e instanceof TypeError)) throw e;
+    if (!(e instanceof FlavorBuildError)) throw e;
     builtName = null;
     for (const id of outputs) $(id).textContent = "—";
     error.hidden = false;
     error.textContent = `Not a valid flavor: ${e.message}`;
-    const id = e instanceof InputProblem ? e.id : FIELD_INPUTS[e.field];
-    if (id) $(id).setAttribute("aria-invalid", "true");
+    if (e.field) $(fieldId(e.field))?.setAttribute("aria-invalid", "true");
   }
   $("decode-built").disabled = builtName === null;
 }
@@ -368,45 +335,39 @@ function prefillBuilder(q) {
   };
   // Booleans: on/1/yes/true, as the old script reads them.
   const flag = (key) => /^(on|1|y|t)/i.test(get(key));
-  // Table values: exact, else upper case, else lower case.
-  const code = (list, value) => [value, value.toUpperCase(), value.toLowerCase()].find((v) => v !== "" && byCode(list, v)) ?? "";
-  const setSelect = (id, value) => {
-    if (value === "" || [...$(id).options].some((o) => o.value === value)) $(id).value = value;
+  // Table values by the core's lookup rule; null when unknown or empty.
+  const code = (table, key) => {
+    try {
+      return get(key) === "" ? null : lookup(table, get(key)).code;
+    } catch {
+      return null;
+    }
   };
-  $("b-cpus").value = get("cpuram.cpus");
-  setSelect("b-cpu-type", code(tables.cpu_types, get("cpuram.cputype")));
-  $("b-cpu-insecure").checked = flag("cpuram.cpuinsecure");
-  $("b-ram").value = get("cpuram.ram");
-  $("b-ram-no-ecc").checked = flag("cpuram.raminsecure");
-  $("b-ram-oversubscribed").checked = flag("cpuram.ramoversubscribed");
+  const num = (key) => (get(key) === "" ? null : Number(get(key)));
   const size = get("disk.disksize");
-  const hasDisk = (size !== "" && size !== "0") || flag("disk.cloudsize");
-  $("b-disk").checked = hasDisk;
-  $("b-disk-count").value = get("disk.nrdisks") || "1";
-  $("b-disk-size").value = size;
-  setSelect("b-disk-type", code(tables.disk_types, get("disk.disktype")));
-  setSelect("b-hypervisor", code(tables.hypervisors, get("hype.hype")));
-  $("b-hwv").checked = flag("hwvirt.hwvirt");
-  setSelect("b-brand-vendor", code(tables.cpu_vendors, get("cpubrand.cpuvendor")));
-  fillGenerations();
-  setSelect("b-brand-gen", get("cpubrand.cpugen") || "0");
-  setSelect("b-brand-freq", get("cpubrand.perf").toLowerCase());
-  setSelect("b-gpu-kind", tables.gpu_kinds.some((k) => k.code === get("gpu.gputype")) ? get("gpu.gputype") : "");
-  setSelect("b-gpu-vendor", code(tables.gpu_vendors, get("gpu.brand")) || "N");
-  fillGenerations();
-  const gpuVendor = byCode(tables.gpu_vendors, $("b-gpu-vendor").value);
-  setSelect("b-gpu-gen", code(gpuVendor.generations, get("gpu.gen")));
-  $("b-gpu-units").value = get("gpu.cu");
-  setSelect("b-gpu-unit-freq", get("gpu.perf").toLowerCase());
-  $("b-gpu-vram").value = get("gpu.vram");
-  setSelect("b-gpu-vram-bw", get("gpu.vramperf").toLowerCase());
-  $("b-ib").checked = flag("ib.ib");
+  const cpuVendor = code("cpu-vendor", "cpubrand.cpuvendor");
+  const gpuKind = code("gpu-kind", "gpu.gputype");
+  const gpuVendor = code("gpu-vendor", "gpu.brand") ?? rows("gpu-vendor")[0].code;
+  setForm({
+    cpus: num("cpuram.cpus"), cpu_type: code("cpu-type", "cpuram.cputype"), cpu_insecure: flag("cpuram.cpuinsecure"),
+    ram_gib: num("cpuram.ram"), ram_no_ecc: flag("cpuram.raminsecure"), ram_oversubscribed: flag("cpuram.ramoversubscribed"),
+    disk: (size !== "" && size !== "0") || flag("disk.cloudsize")
+      ? { count: num("disk.nrdisks") ?? 1, size: num("disk.disksize"), kind: code("disk-type", "disk.disktype") }
+      : null,
+    hypervisor: code("hypervisor", "hype.hype"), hwv: flag("hwvirt.hwvirt"),
+    cpu_brand: cpuVendor === null ? null : { vendor: cpuVendor, generation: num("cpubrand.cpugen") ?? 0, frequency: get("cpubrand.perf").length },
+    gpu: gpuKind === null ? null : {
+      kind: gpuKind, vendor: gpuVendor, generation: code(`gpu-generation-${gpuVendor}`, "gpu.gen"), units: num("gpu.cu"),
+      unit_frequency: get("gpu.perf").length, vram: num("gpu.vram"), vram_bandwidth: get("gpu.vramperf").length,
+    },
+    ib: flag("ib.ib"),
+  });
 }
 
 function decoderUrl() {
   const q = new URLSearchParams();
   q.set("flavor", input.value);
-  if (versionSelect.value !== "v3") q.set("version", versionSelect.value);
+  if (versionSelect.value !== DEFAULT_STRATEGY) q.set("version", versionSelect.value);
   history.replaceState(null, "", `?${q}`);
 }
 
@@ -417,14 +378,24 @@ function decoderUrl() {
 let auditModule = null;
 const loadAudit = () => (auditModule ??= import("./pkg/audit.js"));
 
-// A small example: one flavor with a contradicting extra spec, one without extra specs.
-const EXAMPLE = `[
-  {"Name": "SCS-2V-4-20s", "VCPUs": 2, "RAM": 4096, "Disk": 20, "Ephemeral": 0, "Is Public": true,
-   "Properties": {"scs:cpu-type": "shared-core", "scs:disk0-type": "network", "scs:name-v1": "SCS-2V:4:20s", "scs:name-v2": "SCS-2V-4-20s"}},
-  {"Name": "SCS-4V-16", "VCPUs": 4, "RAM": 16000, "Disk": 0, "Ephemeral": 0, "Is Public": true, "Properties": {}},
-  {"Name": "m1.small", "VCPUs": 1, "RAM": 2048, "Disk": 20, "Ephemeral": 0, "Is Public": true, "Properties": {}}
-]
-`;
+/**
+ * A small example cloud made from the core's standard flavors: one with the extra specs of its
+ * name but a contradicting disk type, one with too little RAM and no extra specs, one not SCS.
+ */
+function example() {
+  const std = tables.standard_flavors.filter((f) => f.level === "mandatory");
+  const nova = (f, ramMib, properties) => ({ Name: f.name, VCPUs: f.vcpus, RAM: ramMib, Disk: f.disk?.size_gb ?? 0, Ephemeral: 0, "Is Public": true, Properties: properties });
+  const withDisk = std.find((f) => f.disk?.kind);
+  const properties = Object.fromEntries(Object.entries(spec(withDisk.name)).filter(([k]) => k.includes(":")));
+  const diskTypes = rows("disk-type");
+  const own = diskTypes.find((e) => e.code === withDisk.disk.kind).name;
+  const key = Object.keys(properties).find((k) => properties[k] === own);
+  properties[key] = diskTypes.find((e) => e.name !== own).name;
+  const noDisk = std.find((f) => f.disk === null && f.vcpus > 2);
+  const lines = [nova(withDisk, withDisk.ram_gib * 1024, properties), nova(noDisk, noDisk.ram_gib * 1000, {}),
+    { Name: "m1.small", VCPUs: 1, RAM: 2048, Disk: 20, Ephemeral: 0, "Is Public": true, Properties: {} }];
+  return `[\n${lines.map((l) => `  ${JSON.stringify(l)}`).join(",\n")}\n]\n`;
+}
 
 const auditInput = $("audit-input");
 let auditRun = 0;
@@ -532,7 +503,7 @@ $("audit-file").addEventListener("change", async (e) => {
   runAudit();
 });
 $("audit-example").addEventListener("click", () => {
-  auditInput.value = EXAMPLE;
+  auditInput.value = example();
   runAudit();
 });
 $("audit-clear").addEventListener("click", () => {
@@ -583,9 +554,10 @@ for (const b of document.querySelectorAll("button.copy")) {
 }
 
 const query = new URLSearchParams(location.search);
-const version = query.get("version");
-if (version !== null && tables.strategies.includes(version === "latest" ? "v3" : version)) {
-  versionSelect.value = version === "latest" ? "v3" : version;
+try {
+  if (query.has("version")) versionSelect.value = lookup("strategy", query.get("version")).code;
+} catch {
+  // an unknown strategy: keep the default
 }
 if (query.has("cpuram.cpus")) {
   prefillBuilder(query);

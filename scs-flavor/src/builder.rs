@@ -364,10 +364,12 @@ pub enum FieldKind {
     HalfGib,
     /// `true` or `false`.
     Flag,
-    /// A number of `h`, from 0 to `max`.
+    /// A number of `h`, from 0 to `max`, each meaning a row of `table`.
     Frequency {
         /// The most `h` allowed.
         max: u8,
+        /// What each number of `h` means ([`tables::CPU_FREQUENCY`](crate::tables::CPU_FREQUENCY), …).
+        table: &'static crate::tables::Table,
     },
     /// A value of a table, by [the lookup rule](crate::tables#the-lookup-rule).
     Table(&'static crate::tables::Table),
@@ -430,7 +432,10 @@ pub const FIELDS: &[FieldInfo] = {
         field(
             "cpu_brand.frequency",
             "CPU frequency",
-            Frequency { max: 3 },
+            Frequency {
+                max: 3,
+                table: &t::CPU_FREQUENCY,
+            },
             false,
         ),
         field("gpu.kind", "GPU kind", Table(&t::GPU_KIND), false),
@@ -440,14 +445,20 @@ pub const FIELDS: &[FieldInfo] = {
         field(
             "gpu.unit_frequency",
             "GPU unit frequency",
-            Frequency { max: 2 },
+            Frequency {
+                max: 2,
+                table: &t::GPU_FREQUENCY,
+            },
             false,
         ),
         field("gpu.vram", "GPU VRAM (GiB)", Count, true),
         field(
             "gpu.vram_bandwidth",
             "VRAM bandwidth",
-            Frequency { max: 2 },
+            Frequency {
+                max: 2,
+                table: &t::VRAM_BANDWIDTH,
+            },
             false,
         ),
         field("ib", "Infiniband (ib)", Flag, false),

@@ -264,8 +264,17 @@ pub enum ErrorKind {
         /// Which number.
         field: Field,
     },
-    /// A property the builder or a requirement does not know.
-    UnknownField,
+    /// A property the builder or a requirement does not know (`colour`).
+    UnknownField {
+        /// The key as given.
+        found: Snippet,
+    },
+    /// A property that must be given is missing (`cpus`, `gpu.vendor`).
+    MissingField,
+    /// A property that takes `true` or `false` got something else.
+    NotBool,
+    /// A part (`disk`, `cpu_brand`, `gpu`) that must be an object (or null) is not.
+    NotObject,
     /// More disks than the scs-0103 spec lists (deviation D3): no spec is derived.
     TooManyDisks {
         /// The disk count of the name.
@@ -303,7 +312,10 @@ impl ErrorKind {
             ErrorKind::Unexpected { .. } => "unexpected",
             ErrorKind::Unknown { .. } => "unknown-value",
             ErrorKind::NotWhole { .. } => "not-whole",
-            ErrorKind::UnknownField => "unknown-field",
+            ErrorKind::UnknownField { .. } => "unknown-field",
+            ErrorKind::MissingField => "missing-field",
+            ErrorKind::NotBool => "not-bool",
+            ErrorKind::NotObject => "not-object",
             ErrorKind::TooManyDisks { .. } => "too-many-disks",
             ErrorKind::WrongSyntax { .. } => "wrong-syntax",
             ErrorKind::VramWithoutUnits => "vram-without-units",
@@ -416,7 +428,10 @@ impl fmt::Display for Expected {
                 field: Field::CpuGeneration | Field::Frequency,
             } => f.write_str("a whole number from 0 to 4294967295"),
             ErrorKind::NotWhole { .. } => f.write_str("a whole number from 1 to 4294967295"),
-            ErrorKind::UnknownField => f.write_str("a known property"),
+            ErrorKind::UnknownField { .. } => f.write_str("a property of the flavor object"),
+            ErrorKind::MissingField => f.write_str("a value"),
+            ErrorKind::NotBool => f.write_str("`true` or `false`"),
+            ErrorKind::NotObject => f.write_str("an object or null"),
             ErrorKind::TooManyDisks { .. } => write!(f, "at most {} disks", crate::MAX_SPEC_DISKS),
             ErrorKind::WrongSyntax { found, .. } => match found {
                 Syntax::V1 => f.write_str("the v2 syntax"),
@@ -519,7 +534,12 @@ impl fmt::Display for ErrorKind {
             ErrorKind::NotWhole { field } => {
                 write!(f, "{} must be {exp}", field.name())
             }
-            ErrorKind::UnknownField => f.write_str("unknown property"),
+            ErrorKind::UnknownField { found } => {
+                write!(f, "unknown property `{found}` (expected {exp})")
+            }
+            ErrorKind::MissingField => write!(f, "missing (expected {exp})"),
+            ErrorKind::NotBool => write!(f, "must be {exp}"),
+            ErrorKind::NotObject => write!(f, "must be {exp}"),
             ErrorKind::TooManyDisks { count } => write!(
                 f,
                 "{count} disks are unreasonable: the scs-0103 spec is derived for {exp}"

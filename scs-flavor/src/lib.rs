@@ -53,6 +53,8 @@ pub mod tables;
 mod warnings;
 
 #[cfg(feature = "serde")]
+mod given;
+#[cfg(feature = "serde")]
 mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
@@ -61,6 +63,8 @@ pub use builder::{Builder, CpuBrandSpec, DiskSpec, FieldInfo, FieldKind, GpuSpec
 pub use check::{parse, Outcome, Parsed, MAX_NAME_LEN};
 pub use describe::{Description, Explain, Meaning, Part};
 pub use error::{Component, Error, ErrorKind, Expected, Field, Rendered, Snippet};
+#[cfg(feature = "serde")]
+pub use given::{Given, Text};
 pub use model::{
     Cpu, CpuBrand, CpuType, CpuVendor, Disk, DiskType, Flavor, Frequency, Gpu, GpuGeneration,
     GpuKind, GpuVendor, Hypervisor, Ram, RamSize, TableValue,

@@ -110,219 +110,210 @@ impl<T: fmt::Display> Serialize for Shown<T> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Numbers: one message from the core for every language.
+// The flavor object: read as given, then checked by the core's rules (one message, kind and
+// field for every language).
 // ---------------------------------------------------------------------------------------
 
-/// A whole number from 0 to 2^32−1, given as any JSON/Python/JS number that is one.
-struct Whole {
-    field: Field,
-    path: &'static str,
+use crate::given::{given_struct, unknown, Code, Given, Object, Part};
+
+given_struct!(DiskIn {
+    count: Given,
+    size: Given,
+    kind: Given,
+});
+
+given_struct!(CpuBrandIn {
+    vendor: Given,
+    generation: Given,
+    frequency: Given,
+});
+
+given_struct!(GpuIn {
+    kind: Given,
+    vendor: Given,
+    generation: Given,
+    units: Given,
+    unit_frequency: Given,
+    vram: Given,
+    vram_bandwidth: Given,
+});
+
+given_struct!(BuilderIn {
+    cpus: Given,
+    cpu_type: Given,
+    cpu_insecure: Given,
+    ram_gib: Given,
+    ram_no_ecc: Given,
+    ram_oversubscribed: Given,
+    disk: Part<DiskIn>,
+    hypervisor: Given,
+    hwv: Given,
+    cpu_brand: Part<CpuBrandIn>,
+    gpu: Part<GpuIn>,
+    ib: Given,
+});
+
+fn required<T>(value: Option<T>, path: &'static str) -> Result<T, Error> {
+    value.ok_or_else(|| Error::at_field(ErrorKind::MissingField, path))
 }
 
-impl Whole {
-    fn fail<E: de::Error>(&self) -> E {
-        E::custom(Error::at_field(
-            ErrorKind::NotWhole { field: self.field },
-            self.path,
-        ))
+fn part<T>(part: Part<T>, path: &'static str) -> Result<Option<T>, Error> {
+    match part {
+        Part::Absent => Ok(None),
+        Part::Wrong => Err(Error::at_field(ErrorKind::NotObject, path)),
+        Part::Given(t, found) => {
+            unknown(found, Some(path))?;
+            Ok(Some(t))
+        }
     }
 }
 
-impl Visitor<'_> for Whole {
-    type Value = u32;
+fn frequency(given: &Given, path: &'static str) -> Result<u32, Error> {
+    Ok(given.count(Field::Frequency, path)?.unwrap_or(0))
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a whole number")
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
-        u32::try_from(v).map_err(|_| self.fail())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-        u32::try_from(v).map_err(|_| self.fail())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-        if v.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&v) {
-            Ok(v as u32)
+impl BuilderIn {
+    fn check(self, found: Option<crate::error::Snippet>) -> Result<Builder, Error> {
+        unknown(found, None)?;
+        let cpus = required(self.cpus.count(Field::CpuCount, "cpus")?, "cpus")?;
+        let cpu_type = required(self.cpu_type.value::<CpuType>("cpu_type")?, "cpu_type")?;
+        let ram_gib = if self.ram_gib.is_absent() {
+            return Err(Error::at_field(ErrorKind::MissingField, "ram_gib"));
         } else {
-            Err(self.fail())
-        }
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<u32, E> {
-        Err(self.fail())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<u32, E> {
-        Err(self.fail())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<u32, E> {
-        Err(self.fail())
-    }
-}
-
-fn whole<'de, D: Deserializer<'de>>(
-    d: D,
-    field: Field,
-    path: &'static str,
-) -> Result<u32, D::Error> {
-    d.deserialize_any(Whole { field, path })
-}
-
-/// RAM in GiB: any number; the builder checks it is a positive multiple of 0.5.
-struct Gib;
-
-impl Visitor<'_> for Gib {
-    type Value = f64;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number of GiB")
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
-        Ok(v as f64)
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
-        Ok(v as f64)
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
-        Ok(v)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<f64, E> {
-        Err(E::custom(Error::at_field(
-            ErrorKind::NotWhole { field: Field::Ram },
-            "ram_gib",
-        )))
-    }
-}
-
-macro_rules! number_fields {
-    ($($name:ident: $field:expr, $path:literal;)*) => {$(
-        fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-            whole(d, $field, $path)
-        }
-    )*};
-}
-
-number_fields! {
-    cpus: Field::CpuCount, "cpus";
-    disk_count: Field::DiskCount, "disk.count";
-    cpu_generation: Field::CpuGeneration, "cpu_brand.generation";
-    cpu_frequency: Field::Frequency, "cpu_brand.frequency";
-    gpu_unit_frequency: Field::Frequency, "gpu.unit_frequency";
-    gpu_vram_bandwidth: Field::Frequency, "gpu.vram_bandwidth";
-}
-
-fn opt_whole<'de, D: Deserializer<'de>>(
-    d: D,
-    field: Field,
-    path: &'static str,
-) -> Result<Option<u32>, D::Error> {
-    struct Opt(Field, &'static str);
-    impl<'de> Visitor<'de> for Opt {
-        type Value = Option<u32>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a whole number or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
-            whole(d, self.0, self.1).map(Some)
-        }
-    }
-    d.deserialize_option(Opt(field, path))
-}
-
-fn disk_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    opt_whole(d, Field::DiskSize, "disk.size")
-}
-
-fn gpu_units<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    opt_whole(d, Field::GpuUnits, "gpu.units")
-}
-
-fn gpu_vram<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    opt_whole(d, Field::Vram, "gpu.vram")
-}
-
-fn ram_gib<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    d.deserialize_any(Gib)
-}
-
-fn one<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    disk_count(d)
-}
-
-const fn default_one() -> u32 {
-    1
-}
-
-/// A GPU generation code or name as given, up to 32 bytes (no allocation): resolved against
-/// the vendor once the whole GPU object is read.
-#[derive(Clone, Copy)]
-struct GenerationText {
-    bytes: [u8; 32],
-    len: usize,
-}
-
-impl GenerationText {
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
-    }
-}
-
-impl<'de> Deserialize<'de> for GenerationText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = GenerationText;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a GPU generation code or name")
+            match self.ram_gib.number() {
+                Some(x) => x,
+                None => {
+                    let kind = ErrorKind::NotWhole { field: Field::Ram };
+                    return Err(Error::at_field(kind, "ram_gib"));
+                }
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<GenerationText, E> {
-                let mut t = GenerationText {
-                    bytes: [0; 32],
-                    len: 0,
+        };
+        let disk = match part(self.disk, "disk")? {
+            None => None,
+            Some(d) => Some(DiskSpec {
+                count: d.count.count(Field::DiskCount, "disk.count")?.unwrap_or(1),
+                size: d.size.count(Field::DiskSize, "disk.size")?,
+                kind: d.kind.value::<DiskType>("disk.kind")?,
+            }),
+        };
+        let cpu_brand = match part(self.cpu_brand, "cpu_brand")? {
+            None => None,
+            Some(b) => {
+                let path = "cpu_brand.vendor";
+                let vendor = required(b.vendor.value::<CpuVendor>(path)?, path)?;
+                let path = "cpu_brand.generation";
+                let generation = match b.generation {
+                    // A generation by number, or by name ("Ice Lake").
+                    Given::Text(_) => {
+                        let text = b.generation.text().unwrap_or("");
+                        u32::from(
+                            vendor
+                                .lookup_generation(text)
+                                .map_err(|e| e.with_field(path))?,
+                        )
+                    }
+                    ref g => g.count(Field::CpuGeneration, path)?.unwrap_or(0),
                 };
-                // A longer text names no generation: keep a marker that matches none.
-                let kept = if v.len() <= 32 { v } else { "\u{0}" };
-                t.bytes[..kept.len()].copy_from_slice(kept.as_bytes());
-                t.len = kept.len();
-                Ok(t)
+                Some(CpuBrandSpec {
+                    vendor,
+                    generation,
+                    frequency: frequency(&b.frequency, "cpu_brand.frequency")?,
+                })
             }
-        }
-        d.deserialize_str(V)
+        };
+        let gpu = match part(self.gpu, "gpu")? {
+            None => None,
+            Some(g) => {
+                let vendor = required(g.vendor.value::<GpuVendor>("gpu.vendor")?, "gpu.vendor")?;
+                let path = "gpu.generation";
+                let generation = if g.generation.is_absent() {
+                    None
+                } else {
+                    let mut buf = Code::default();
+                    match g.generation.code(&mut buf) {
+                        Some("") => None,
+                        Some(code) => Some(
+                            vendor
+                                .lookup_generation(code)
+                                .map_err(|e| e.with_field(path))?,
+                        ),
+                        None => {
+                            let table = vendor.generation_table();
+                            return Err(Error::at_field(ErrorKind::Unknown { table }, path));
+                        }
+                    }
+                };
+                Some(GpuSpec {
+                    kind: g
+                        .kind
+                        .value::<GpuKind>("gpu.kind")?
+                        .unwrap_or(GpuKind::PassThrough),
+                    vendor,
+                    generation,
+                    units: g.units.count(Field::GpuUnits, "gpu.units")?,
+                    unit_frequency: frequency(&g.unit_frequency, "gpu.unit_frequency")?,
+                    vram: g.vram.count(Field::Vram, "gpu.vram")?,
+                    vram_bandwidth: frequency(&g.vram_bandwidth, "gpu.vram_bandwidth")?,
+                })
+            }
+        };
+        Ok(Builder {
+            cpus,
+            cpu_type,
+            cpu_insecure: self.cpu_insecure.flag("cpu_insecure")?,
+            ram_gib,
+            ram_no_ecc: self.ram_no_ecc.flag("ram_no_ecc")?,
+            ram_oversubscribed: self.ram_oversubscribed.flag("ram_oversubscribed")?,
+            disk,
+            hypervisor: self.hypervisor.value::<Hypervisor>("hypervisor")?,
+            hwv: self.hwv.flag("hwv")?,
+            cpu_brand,
+            gpu,
+            ib: self.ib.flag("ib")?,
+        })
     }
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "DiskSpec", deny_unknown_fields)]
+impl Builder {
+    /// Reads the flavor object from any serde deserializer (JSON, a Python dict, a JS object),
+    /// keeping the core's errors: the outer `Err` is the format's own (not an object at all,
+    /// malformed JSON), the inner one an [`Error`] with its kind and [`field`](Error::field)
+    /// (an unknown key, a missing or wrong value). `Deserialize` for `Builder` is this, with
+    /// the inner error turned into a message.
+    ///
+    /// ```
+    /// use scs_flavor::Builder;
+    /// let mut de = serde_json::Deserializer::from_str(r#"{"cpus": 2.5, "cpu_type": "V", "ram_gib": 4}"#);
+    /// let e = Builder::from_deserializer(&mut de)?.unwrap_err();
+    /// assert_eq!((e.kind().code(), e.field()), ("not-whole", Some("cpus")));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The deserializer's error when the input is not an object.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Result<Builder, Error>, D::Error> {
+        let Object(raw, found) = Object::<BuilderIn>::deserialize(deserializer)?;
+        Ok(raw.check(found))
+    }
+}
+
+/// Serialises as the flavor object: [`Builder`]'s fields, letters as codes, absent parts
+/// `null`.
+#[derive(Serialize)]
+#[serde(remote = "DiskSpec")]
 struct DiskSpecDef {
-    #[serde(default = "default_one", deserialize_with = "one")]
     count: u32,
-    #[serde(default, deserialize_with = "disk_size")]
     size: Option<u32>,
-    #[serde(default)]
     kind: Option<DiskType>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "CpuBrandSpec", deny_unknown_fields)]
+#[derive(Serialize)]
+#[serde(remote = "CpuBrandSpec")]
 struct CpuBrandSpecDef {
     vendor: CpuVendor,
-    #[serde(default, deserialize_with = "cpu_generation")]
     generation: u32,
-    #[serde(default, deserialize_with = "cpu_frequency")]
     frequency: u32,
 }
 
@@ -336,70 +327,6 @@ struct GpuSpecDef {
     unit_frequency: u32,
     vram: Option<u32>,
     vram_bandwidth: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GpuSpecIn {
-    #[serde(default = "pass_through")]
-    kind: GpuKind,
-    vendor: GpuVendor,
-    #[serde(default)]
-    generation: Option<GenerationText>,
-    #[serde(default, deserialize_with = "gpu_units")]
-    units: Option<u32>,
-    #[serde(default, deserialize_with = "gpu_unit_frequency")]
-    unit_frequency: u32,
-    #[serde(default, deserialize_with = "gpu_vram")]
-    vram: Option<u32>,
-    #[serde(default, deserialize_with = "gpu_vram_bandwidth")]
-    vram_bandwidth: u32,
-}
-
-const fn pass_through() -> GpuKind {
-    GpuKind::PassThrough
-}
-
-impl GpuSpecDef {
-    fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<GpuSpec, D::Error> {
-        let g = GpuSpecIn::deserialize(d)?;
-        let generation = match g.generation {
-            None => None,
-            Some(text) if text.len == 0 => None,
-            Some(text) => Some(
-                g.vendor
-                    .lookup_generation(text.as_str())
-                    .map_err(|e| de::Error::custom(e.with_field("gpu.generation")))?,
-            ),
-        };
-        Ok(GpuSpec {
-            kind: g.kind,
-            vendor: g.vendor,
-            generation,
-            units: g.units,
-            unit_frequency: g.unit_frequency,
-            vram: g.vram,
-            vram_bandwidth: g.vram_bandwidth,
-        })
-    }
-}
-
-fn opt_disk<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DiskSpec>, D::Error> {
-    #[derive(Deserialize)]
-    struct W(#[serde(with = "DiskSpecDef")] DiskSpec);
-    Ok(Option::<W>::deserialize(d)?.map(|w| w.0))
-}
-
-fn opt_cpu_brand<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CpuBrandSpec>, D::Error> {
-    #[derive(Deserialize)]
-    struct W(#[serde(with = "CpuBrandSpecDef")] CpuBrandSpec);
-    Ok(Option::<W>::deserialize(d)?.map(|w| w.0))
-}
-
-fn opt_gpu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<GpuSpec>, D::Error> {
-    #[derive(Deserialize)]
-    struct W(#[serde(deserialize_with = "GpuSpecDef::deserialize")] GpuSpec);
-    Ok(Option::<W>::deserialize(d)?.map(|w| w.0))
 }
 
 fn ser_disk<S: Serializer>(v: &Option<DiskSpec>, s: S) -> Result<S::Ok, S::Error> {
@@ -420,41 +347,30 @@ fn ser_gpu<S: Serializer>(v: &Option<GpuSpec>, s: S) -> Result<S::Ok, S::Error> 
     v.as_ref().map(W).serialize(s)
 }
 
-/// The flavor object of every binding: [`Builder`]'s fields, letters as codes (read back by
-/// the lookup rule), absent parts `null`; unknown keys and bad numbers are refused with the
-/// core's message (`"cpus: vCPU count must be a whole number from 1 to 4294967295"`).
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Builder", deny_unknown_fields)]
+#[derive(Serialize)]
+#[serde(remote = "Builder")]
 struct BuilderDef {
-    #[serde(deserialize_with = "cpus")]
     cpus: u32,
     cpu_type: CpuType,
-    #[serde(default)]
     cpu_insecure: bool,
-    #[serde(deserialize_with = "ram_gib")]
     ram_gib: f64,
-    #[serde(default)]
     ram_no_ecc: bool,
-    #[serde(default)]
     ram_oversubscribed: bool,
-    #[serde(default, deserialize_with = "opt_disk", serialize_with = "ser_disk")]
+    #[serde(serialize_with = "ser_disk")]
     disk: Option<DiskSpec>,
-    #[serde(default)]
     hypervisor: Option<Hypervisor>,
-    #[serde(default)]
     hwv: bool,
-    #[serde(
-        default,
-        deserialize_with = "opt_cpu_brand",
-        serialize_with = "ser_cpu_brand"
-    )]
+    #[serde(serialize_with = "ser_cpu_brand")]
     cpu_brand: Option<CpuBrandSpec>,
-    #[serde(default, deserialize_with = "opt_gpu", serialize_with = "ser_gpu")]
+    #[serde(serialize_with = "ser_gpu")]
     gpu: Option<GpuSpec>,
-    #[serde(default)]
     ib: bool,
 }
 
+/// The flavor object of every binding: [`Builder`]'s fields, letters as codes (read back by
+/// the lookup rule), absent parts `null`. Reading refuses unknown keys and bad values with the
+/// core's message (`"cpus: vCPU count must be a whole number from 1 to 4294967295"`); see
+/// [`Builder::from_deserializer`] to keep the error's kind and field.
 impl Serialize for Builder {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         BuilderDef::serialize(self, serializer)
@@ -463,7 +379,7 @@ impl Serialize for Builder {
 
 impl<'de> Deserialize<'de> for Builder {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BuilderDef::deserialize(deserializer)
+        Builder::from_deserializer(deserializer)?.map_err(de::Error::custom)
     }
 }
 
@@ -528,9 +444,10 @@ impl Serialize for FieldInfo {
             FieldKind::Count => map.serialize_entry("kind", "count")?,
             FieldKind::HalfGib => map.serialize_entry("kind", "half-gib")?,
             FieldKind::Flag => map.serialize_entry("kind", "flag")?,
-            FieldKind::Frequency { max } => {
+            FieldKind::Frequency { max, table } => {
                 map.serialize_entry("kind", "frequency")?;
                 map.serialize_entry("max", &max)?;
+                map.serialize_entry("table", table.id)?;
             }
             FieldKind::Table(t) => {
                 map.serialize_entry("kind", "table")?;

@@ -79,6 +79,17 @@ impl Table {
         lookup(self.entries, text).map(|i| &self.entries[i])
     }
 
+    /// The row for `text` by [the lookup rule](self#the-lookup-rule), or the error that names
+    /// this table.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), spanning the whole text.
+    pub fn entry(&'static self, text: &str) -> Result<&'static Entry, crate::Error> {
+        self.lookup(text).ok_or_else(|| {
+            crate::Error::new(crate::ErrorKind::Unknown { table: self }, 0, text.len())
+        })
+    }
+
     /// The row with exactly this code.
     pub fn by_code(&self, code: &str) -> Option<&'static Entry> {
         find(self.entries, code.as_bytes()).map(|i| &self.entries[i])

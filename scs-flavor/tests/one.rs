@@ -217,12 +217,12 @@ fn the_flavor_object() {
         refused(json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4, "disk": {"size": "big"}})),
         "disk.size: disk size must be a whole number from 1 to 4294967295"
     );
-    assert!(
-        refused(json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4, "colour": "red"}))
-            .starts_with("unknown field `colour`")
+    assert_eq!(
+        refused(json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4, "colour": "red"})),
+        "unknown property `colour` (expected a property of the flavor object)"
     );
     assert!(refused(json!({"cpus": 2, "cpu_type": "X", "ram_gib": 4}))
-        .starts_with("unknown CPU type: expected one of L, V, T, C or a name"));
+        .starts_with("cpu_type: unknown CPU type: expected one of L, V, T, C or a name"));
     assert_eq!(
         refused(json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4,
                        "gpu": {"vendor": "I", "generation": "Ampere"}})),
@@ -230,6 +230,87 @@ fn the_flavor_object() {
          or a name: \"Gen9\", \"Gen9.5\", \"Xe/Gen12.1/DG1\", \"Xe/Gen12.2\", \"Arc/Gen12.7/DG2\", \
          \"Battlemage/Xe2\""
     );
+    // Reading keeps the kind and the field of every refusal.
+    let fail = |v: Value| {
+        let e = Builder::from_deserializer(v)
+            .expect("an object")
+            .expect_err("refused");
+        (e.kind().code(), e.field(), e.to_string())
+    };
+    let base = || json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4});
+    let with = |key: &str, value: Value| {
+        let mut v = base();
+        v[key] = value;
+        v
+    };
+    assert_eq!(
+        fail(json!({"cpu_type": "V", "ram_gib": 4})).0,
+        "missing-field"
+    );
+    assert_eq!(fail(json!({"cpu_type": "V", "ram_gib": 4})).1, Some("cpus"));
+    assert_eq!(fail(with("cpus", json!("two"))).0, "not-whole");
+    assert_eq!(
+        fail(with("hwv", json!(1))),
+        (
+            "not-bool",
+            Some("hwv"),
+            "hwv: must be `true` or `false`".into()
+        )
+    );
+    assert_eq!(
+        fail(with("disk", json!(20))),
+        (
+            "not-object",
+            Some("disk"),
+            "disk: must be an object or null".into()
+        )
+    );
+    assert_eq!(
+        fail(with("disk", json!({"size": 20, "typ": "s"}))),
+        (
+            "unknown-field",
+            Some("disk"),
+            "disk: unknown property `typ` (expected a property of the flavor object)".into()
+        )
+    );
+    assert_eq!(
+        fail(with("hypervisor", json!("qemu"))).1,
+        Some("hypervisor")
+    );
+    assert_eq!(fail(with("hypervisor", json!(3))).0, "unknown-value");
+    assert_eq!(
+        fail(with("gpu", json!({"generation": "a"}))).1,
+        Some("gpu.vendor")
+    );
+    assert_eq!(fail(with("ram_gib", json!("lots"))).1, Some("ram_gib"));
+    // Outside JSON the structure errors stay the format's own.
+    assert!(Builder::from_deserializer(json!([1, 2])).is_err());
+    // Generations by name or number, numbers as text.
+    let read_ok = |v: Value| {
+        Builder::from_deserializer(v)
+            .expect("an object")
+            .and_then(|b| b.build())
+            .map(|f| f.to_string())
+    };
+    assert_eq!(
+        read_ok(with(
+            "cpu_brand",
+            json!({"vendor": "Intel", "generation": "Ice Lake", "frequency": "1"})
+        )),
+        Ok("SCS-2V-4_i3h".into())
+    );
+    assert_eq!(
+        read_ok(with(
+            "gpu",
+            json!({"vendor": "AMD", "generation": 3.1, "units": "48"})
+        )),
+        Ok("SCS-2V-4_GA3.1-48".into())
+    );
+    assert_eq!(
+        read_ok(with("gpu", json!({"vendor": "I", "generation": 1}))),
+        Ok("SCS-2V-4_GI1".into())
+    );
+    assert_eq!(read_ok(with("cpus", json!("4"))), Ok("SCS-4V-4".into()));
     // The builder's own refusals keep their field.
     let e = read(json!({"cpus": 0, "cpu_type": "V", "ram_gib": 4}))
         .expect("readable")

@@ -17,30 +17,32 @@ native module ``scs_flavor._native``; the ``scs-flavor`` console script runs the
 """
 
 from . import tables
-from ._errors import ParseError
+from ._audit import (
+    AuditReport,
+    AuditTest,
+    Finding,
+    Fix,
+    Match,
+    Rejection,
+    Selection,
+    audit,
+    select,
+)
+from ._errors import Error, ParseError
 from ._native import (
     MAX_SPEC_DISKS,
     REQUIREMENT_KEYS,
     STRATEGIES,
-    AuditReport,
-    AuditTest,
     CpuBrand,
     Disk,
-    Finding,
-    Fix,
     Flavor,
     Gpu,
-    Match,
     Part,
-    Rejection,
     Result,
-    Selection,
     Warning,
-    audit,
     check,
     check_many,
     parse,
-    select,
 )
 
 __version__ = "0.1.0"
@@ -55,6 +57,7 @@ __all__ = [
     "AuditTest",
     "CpuBrand",
     "Disk",
+    "Error",
     "Finding",
     "Fix",
     "Flavor",

@@ -1,21 +1,64 @@
-"""``ParseError``: the exception of ``scs_flavor.parse``."""
+"""``Error`` and ``ParseError``: the Rust core's one error type, seen from Python."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 if TYPE_CHECKING:
     from ._native import _ErrorDetail
 
-__all__ = ["ParseError"]
+__all__ = ["Error", "ParseError"]
 
 
-class ParseError(ValueError):
+class Error(ValueError):
+    """The core's error about a value: a flavor property the builder refuses (``field`` names
+    it, e.g. ``"disk.size"``), text that no row of a table names, a requirement of
+    ``select``, a spec with too many disks. ``str(err)`` is the core's message, e.g.
+    ``"cpus: vCPU count must be a whole number from 1 to 4294967295"``.
+    """
+
+    def __init__(self, message: str, data: Optional[Dict[str, Any]] = None) -> None:
+        super().__init__(message, data or {"message": message})
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The crate's serde form of the error, as the other bindings see it: ``kind``,
+        ``message``, ``field`` (the core's errors); ``index``, ``name``, ``field``,
+        ``message`` (an entry of a flavor list that ``audit`` cannot read)."""
+        return dict(self.args[1])
+
+    @property
+    def message(self) -> str:
+        """The message."""
+        return str(self.args[0])
+
+    @property
+    def kind(self) -> Optional[str]:
+        """The core's stable identifier (``"zero"``, ``"unknown-value"``, ``"not-whole"``,
+        ``"cpu-generation"``, …); ``None`` where serde reported the mistake (a value of the
+        wrong type, an unknown or missing key) or the audit input was malformed."""
+        return self.data.get("kind")
+
+    @property
+    def field(self) -> Optional[str]:
+        """The property concerned (``"cpus"``, ``"disk.size"``, ``"gpu.generation"``, a
+        requirement key, an audit input field such as ``"RAM"``), if any."""
+        return self.data.get("field")
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, {self.data!r})"
+
+
+class ParseError(Error):
     """A name that is not a valid SCS flavor name (raised by ``parse``; see also
     ``Result.error``). A name without the ``SCS-`` prefix raises it too, with kind
     ``"not-scs"``.
 
-    ``str(err)`` is the name, a caret line under the offending part and the message::
+    ``str(err)`` is the name, a caret line under the offending part and the message (for a
+    long name, a window of 40 characters on each side of the part, cuts marked ``…``)::
 
         SCS-2V-4_i7
                  ^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)
@@ -26,19 +69,28 @@ class ParseError(ValueError):
 
     args: tuple[_ErrorDetail]  # type: ignore[assignment]
 
+    def __init__(self, detail: _ErrorDetail) -> None:  # noqa: D107
+        ValueError.__init__(self, detail)
+
     @property
     def kind(self) -> str:
         """A stable identifier: ``"not-scs"``, ``"missing-cpu-count"``,
         ``"expected-cpu-type"``, ``"expected-ram-separator"``, ``"missing-ram"``,
         ``"malformed-ram"``, ``"ram-not-half"``, ``"zero"``, ``"too-large"``,
         ``"cpu-generation"``, ``"cpu-frequency"``, ``"gpu-generation"``, ``"gpu-frequency"``,
-        ``"out-of-order"``, ``"repeated"``, ``"unexpected"`` or ``"wrong-syntax"``."""
+        ``"out-of-order"``, ``"repeated"``, ``"unknown-extension"``, ``"unexpected"`` or
+        ``"wrong-syntax"``."""
         return self.args[0].kind
 
     @property
     def message(self) -> str:
         """The message alone, e.g. ``"RAM must be a multiple of 0.5 GiB"``."""
         return self.args[0].message
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """``{kind, message, start, end}`` (offsets as ``str`` indices)."""
+        return {"kind": self.kind, "message": self.message, "start": self.start, "end": self.end}
 
     @property
     def input(self) -> str:
@@ -71,5 +123,6 @@ class ParseError(ValueError):
         )
 
 
-# Shown and pickled as `scs_flavor.ParseError`, where users import it from.
+# Shown and pickled as `scs_flavor.Error` / `scs_flavor.ParseError`, where users import them.
+Error.__module__ = "scs_flavor"
 ParseError.__module__ = "scs_flavor"

@@ -105,19 +105,21 @@ class Result:
 
 @final
 class Flavor:
-    """A valid SCS flavor: every component typed; immutable, hashable, ordered (by vCPUs,
-    CPU type, RAM, then the other components) and picklable.
+    """A valid SCS flavor: every component typed; immutable, hashable, ordered (by the
+    core's order of flavors: vCPUs, CPU type, RAM, then the other components by meaning) and
+    picklable.
 
     Made by ``parse`` and ``check``, or from properties, validated by the Rust core like a
     parsed name::
 
         Flavor(cpus=4, cpu_type="V", ram_gib=16, disk=Disk(100, "s"))
 
-    A bad value raises ``ValueError`` naming the field and the allowed values (``TypeError``
-    for a value of the wrong type). Letters may be given as their code (``"V"``, ``"kvm"``)
-    or their table name (``"shared-core"``, ``"KVM"``). ``disk`` may also be an ``int`` (one
-    disk of that size) or a dict of ``Disk``'s arguments; ``cpu_brand`` and ``gpu`` a dict of
-    ``CpuBrand``'s / ``Gpu``'s arguments.
+    The properties are the core's flavor object (see ``properties()``), read by the core: a
+    bad value raises ``scs_flavor.Error`` (a ``ValueError``) with the core's message and its
+    ``field`` (``"cpus"``, ``"disk.size"``); an unknown keyword ``TypeError``. Letters are
+    read by the core's lookup rule: the code (``"V"``, ``"bms"``), or the name or an alias
+    ignoring case, spaces, ``-`` and ``_`` (``"shared core"``, ``"bare metal"``). ``disk``,
+    ``cpu_brand`` and ``gpu`` may be the part or a dict of its properties.
 
     ``str(flavor)`` is the canonical name.
     """
@@ -128,16 +130,20 @@ class Flavor:
         cpu_type: str,
         ram_gib: float,
         *,
-        cpu_insecure: bool = False,
-        ram_no_ecc: bool = False,
-        ram_oversubscribed: bool = False,
-        disk: Union[Disk, int, Mapping[str, Any], None] = None,
-        hypervisor: Optional[str] = None,
-        hwv: bool = False,
-        cpu_brand: Union[CpuBrand, Mapping[str, Any], None] = None,
-        gpu: Union[Gpu, Mapping[str, Any], None] = None,
-        ib: bool = False,
+        cpu_insecure: bool = ...,
+        ram_no_ecc: bool = ...,
+        ram_oversubscribed: bool = ...,
+        disk: Union[Disk, Mapping[str, Any], None] = ...,
+        hypervisor: Optional[str] = ...,
+        hwv: bool = ...,
+        cpu_brand: Union[CpuBrand, Mapping[str, Any], None] = ...,
+        gpu: Union[Gpu, Mapping[str, Any], None] = ...,
+        ib: bool = ...,
     ) -> Flavor: ...
+    def properties(self) -> dict[str, Any]:
+        """The core's flavor object (``cpus``, ``cpu_type``, ``cpu_insecure``, ``ram_gib``, …,
+        ``disk``, ``cpu_brand``, ``gpu`` as dicts or ``None``); ``Flavor(**properties)``
+        builds it back."""
     def replace(self, **changes: Any) -> Flavor:
         """A copy with some properties changed (the constructor's keyword arguments),
         validated again: ``flavor.replace(gpu=None)``."""
@@ -206,7 +212,7 @@ class Flavor:
         ``None`` when the size is left to the cloud) and ``scs:diskN-type`` per disk, then
         ``scs:name-v1``, ``scs:name-v2``, … (the distinct name variants, longest first).
 
-        Raises ``ValueError`` for more than ``MAX_SPEC_DISKS`` disks, where the checker
+        Raises ``scs_flavor.Error`` (kind ``"too-many-disks"``) for more than ``MAX_SPEC_DISKS`` disks, where the checker
         would write one key per disk without bound (deviation D3).
         """
     def __hash__(self) -> int: ...
@@ -227,7 +233,7 @@ class Disk:
     """
 
     def __new__(
-        cls, size: Optional[int] = None, type: Optional[str] = None, count: int = 1
+        cls, size: Optional[int] = None, kind: Optional[str] = None, count: int = 1
     ) -> Disk: ...
     @property
     def count(self) -> int:
@@ -236,7 +242,7 @@ class Disk:
     def size(self) -> Optional[int]:
         """Size of each disk in GB, or ``None`` where the cloud chooses."""
     @property
-    def type(self) -> Optional[str]:
+    def kind(self) -> Optional[str]:
         """``"n"`` (network), ``"h"`` (HDD), ``"s"`` (SSD), ``"p"`` (NVMe) or ``None``
         (unspecified; the spec says ``network``)."""
     def __hash__(self) -> int: ...
@@ -347,236 +353,29 @@ class Warning:
         """Index just past the part concerned."""
 
 REQUIREMENT_KEYS: tuple[str, ...]
-"""The keyword arguments ``select`` accepts (the fields of the Rust ``Requirements``)."""
+"""The keyword arguments ``select`` accepts (the keys of the Rust ``Requirements``)."""
 
-def audit(
-    flavors: Union[str, bytes, bytearray, Iterable[Any], Mapping[str, Any], Any], /
-) -> AuditReport:
-    """Audit a cloud's flavor list offline, as the official ``openstack_test.py`` test cases
-    do (without a live cloud, and without crashing): ``scs-0100-syntax-check`` (names read as
-    certification does: v3, v1 tolerated with a warning), ``scs-0100-semantics-check`` (vCPUs,
-    RAM and root disk against the name), ``scs-0103-extra-specs-check`` (the ``scs:*`` extra
-    specs agree with the name) and one ``scs-0103-flavor-…`` test case per standard flavor;
-    and derive the ``extra_specs`` fixes.
+def _audit(flavors: Union[str, list[Any], dict[str, Any]]) -> tuple[dict[str, Any], str, str]:
+    """Audits a flavor list (JSON text or decoded JSON): ``(report data, text, fix script)``
+    (see ``scs_flavor.audit``)."""
 
-    ``flavors`` is any of:
+def _select(
+    candidates: Union[str, list[Any], dict[str, Any]], requirements: dict[str, Any]
+) -> tuple[dict[str, Any], str, list[str]]:
+    """Selects from names or a flavor list: ``(selection data, text, summaries)`` (see
+    ``scs_flavor.select``)."""
 
-    - the JSON text (``str`` or ``bytes``) of ``openstack flavor list --long -f json`` (keys
-      ``Name``, ``VCPUs``, ``RAM`` in MiB, ``Disk`` in GB, ``Properties`` as a mapping or in
-      the string form ``k='v', k2='v2'``), of a list of ``openstack flavor show -f json``
-      objects (lower-case keys, ``properties``), or of the Nova API's ``{"flavors": [...]}``;
-    - the same data already decoded (``json.load``): a list of dicts, or one dict;
-    - an iterable of openstacksdk ``Flavor`` objects (``conn.compute.flavors()``) or other
-      objects with the attributes ``name``, ``vcpus``, ``ram``, ``disk``, ``extra_specs``;
-    - plain dicts with those keys.
+def _part(key: str, properties: Mapping[str, Any]) -> Union[Disk, CpuBrand, Gpu]:
+    """Makes the part ``key`` (``"disk"``, ``"cpu_brand"``, ``"gpu"``) from its properties."""
 
-    Keys or attributes other than these are not looked at. Malformed input raises
-    ``ValueError`` naming the entry (index and name) and the field, e.g. ``flavor [1]
-    "SCS-4V-8": field "RAM": expected a non-negative integer (MiB), found the string "8 GiB"``;
-    a ``flavors`` that is no flavor list at all (a number, ``None``) raises ``TypeError``.
-    """
-
-@final
-class AuditReport:
-    """The result of ``audit``: the test cases, the findings and the fixes.
-
-    ``str(report)`` is the text report of ``scs-flavor audit``: one ``ID: PASS|FAIL`` line
-    per test case, then the findings grouped by flavor.
-    """
-
-    @property
-    def passed(self) -> bool:
-        """Whether nothing fails (warnings, notes and missing recommended flavors do not
-        count)."""
-    @property
-    def tests(self) -> tuple[AuditTest, ...]:
-        """The test cases: syntax, semantics, extra specs, then one per standard flavor in
-        the order of the standard's tables."""
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        """Every finding: per flavor in input order, then the standard flavors'."""
-    @property
-    def fixes(self) -> tuple[Fix, ...]:
-        """The ``extra_specs`` changes that make every check that extra specs can satisfy
-        pass, by flavor in input order, then by key."""
-    def fix_script(self) -> str:
-        """The fixes as a shell script: one ``openstack flavor set/unset`` command per line
-        (what ``scs-flavor audit --fix`` prints)."""
-    def to_json(self, pretty: bool = False) -> str:
-        """The report as JSON (``passed``, ``tests``, ``findings``, ``fixes``);
-        ``pretty=True`` indents it as ``scs-flavor audit -o json`` prints it."""
-    def to_dict(self) -> dict[str, Any]:
-        """``to_json()`` as a dict."""
-
-@final
-class AuditTest:
-    """One test case of an audit; ``str()`` is the official runner's line ``ID: PASS``."""
-
-    @property
-    def id(self) -> str:
-        """The test case id, e.g. ``"scs-0100-syntax-check"``, ``"scs-0103-flavor-2v-4-20s"``."""
-    @property
-    def result(self) -> str:
-        """``"PASS"`` or ``"FAIL"``. A missing recommended flavor fails its test case, as in
-        the official runner, but only with a note: it does not make the audit fail."""
-    @property
-    def mandatory(self) -> bool:
-        """Whether certification requires it (syntax, semantics, mandatory standard
-        flavors)."""
-    @property
-    def official(self) -> bool:
-        """Whether the official runner has this test case (all but
-        ``scs-0103-extra-specs-check`` and the newest standard flavors)."""
-
-@final
-class Finding:
-    """One reason of an audit; ``str()`` is ``severity [test]: message``."""
-
-    @property
-    def flavor(self) -> str:
-        """The flavor's name (for a missing standard flavor: its standard name)."""
-    @property
-    def test(self) -> str:
-        """The test case it belongs to, e.g. ``"scs-0100-semantics-check"``."""
-    @property
-    def severity(self) -> str:
-        """``"error"`` (the test case fails), ``"warning"`` or ``"note"``."""
-    @property
-    def kind(self) -> str:
-        """A stable identifier, e.g. ``"ram-overpromise"``, ``"disk-type-mismatch"``,
-        ``"standard-flavor-missing"``."""
-    @property
-    def message(self) -> str:
-        """An English sentence."""
-
-@final
-class Fix:
-    """One ``extra_specs`` change; ``str()`` is its command."""
-
-    @property
-    def flavor(self) -> str:
-        """The flavor's name."""
-    @property
-    def action(self) -> str:
-        """``"set"`` or ``"unset"``."""
-    @property
-    def key(self) -> str:
-        """The extra spec's key, e.g. ``"scs:cpu-type"``."""
-    @property
-    def value(self) -> Optional[str]:
-        """The value to set; ``None`` for ``"unset"``."""
-    @property
-    def command(self) -> str:
-        """The ready-to-run, shell-quoted command, e.g.
-        ``openstack flavor set --property scs:cpu-type=shared-core SCS-2V-4``."""
-
-def select(
-    names_or_flavors: Union[str, bytes, bytearray, Iterable[Any], Mapping[str, Any]],
-    /,
-    *,
-    cpus: Union[int, str, None] = None,
-    cpu_type: Optional[str] = None,
-    secure_cpu: Union[bool, str, None] = None,
-    ram_gib: Union[float, str, None] = None,
-    ecc: Union[bool, str, None] = None,
-    no_oversubscription: Union[bool, str, None] = None,
-    disk_gb: Union[int, str, None] = None,
-    disk_type: Optional[str] = None,
-    no_disk: Union[bool, str, None] = None,
-    arch: Optional[str] = None,
-    cpu_vendor: Optional[str] = None,
-    gpu: Union[bool, str, None] = None,
-    gpu_vendor: Optional[str] = None,
-    gpu_units: Union[int, str, None] = None,
-    gpu_vram_gib: Union[int, str, None] = None,
-    infiniband: Union[bool, str, None] = None,
-    bare_metal: Union[bool, str, None] = None,
-    hwv: Union[bool, str, None] = None,
-) -> Selection:
-    """Select the flavors that satisfy the requirements, cheapest (least over-provisioned)
-    first, and say why each other one fails.
-
-    ``names_or_flavors`` is a list of flavor names (read as certification does: v3, v1
-    tolerated; invalid and non-SCS names are rejected with that reason), or a cloud's flavor
-    list in any form ``audit`` accepts (each flavor judged by its SCS name or else its first
-    valid ``scs:name-vN`` extra spec, and rejected if it delivers less than that name
-    promises). A ``str`` is read as JSON text, not as one name.
-
-    The requirements (``REQUIREMENT_KEYS``; ``None`` or leaving one out: no requirement):
-    at least ``cpus`` vCPUs of at least ``cpu_type`` (``L`` < ``V`` < ``T`` < ``C``, by code
-    or name), ``secure_cpu`` (no ``i``), at least ``ram_gib`` GiB RAM, ``ecc`` (no ``u``),
-    ``no_oversubscription`` (no ``o``), a root disk of at least ``disk_gb`` GB and at least
-    ``disk_type`` (``n`` < ``h`` < ``s`` < ``p``, or ``network`` … ``nvme``), or ``no_disk``;
-    ``arch`` (``x86-64``, ``arm``, ``riscv``), ``cpu_vendor`` (``intel``, ``amd``, ``arm``,
-    ``riscv`` or their codes), a ``gpu`` of ``gpu_vendor`` (``nvidia``, ``amd``, ``intel``)
-    with at least ``gpu_units`` compute units and ``gpu_vram_gib`` GiB VRAM, ``infiniband``,
-    ``bare_metal``, ``hwv``.
-
-    Each value is handed to the Rust ``Requirements.set`` as text (``True`` as ``"true"``):
-    a bad value raises ``ValueError`` with its message (``cpus: expected a non-negative
-    number, found "two"``), an unknown keyword ``TypeError`` listing the known ones.
-    """
-
-@final
-class Selection:
-    """The result of ``select``; ``str()`` is what ``scs-flavor select`` prints."""
-
-    @property
-    def matches(self) -> tuple[Match, ...]:
-        """The flavors that satisfy the requirements, cheapest first (ties by name)."""
-    @property
-    def rejected(self) -> tuple[Rejection, ...]:
-        """The others, in input order, with the reasons."""
-    @property
-    def best(self) -> Optional[Match]:
-        """The first match, or ``None``."""
-    def to_json(self, pretty: bool = False) -> str:
-        """The selection as JSON (``matches``, ``rejected``); ``pretty=True`` indents it as
-        ``scs-flavor select -o json`` prints it."""
-    def to_dict(self) -> dict[str, Any]:
-        """``to_json()`` as a dict."""
-
-@final
-class Match:
-    """A flavor that satisfies the requirements."""
-
-    @property
-    def name(self) -> str:
-        """The name as given (for a flavor list: the cloud's flavor name)."""
-    @property
-    def flavor(self) -> Flavor:
-        """The SCS flavor it was judged by."""
-    @property
-    def cost(self) -> int:
-        """The over-provisioning cost in thousandths of a vCPU (lower is better, 0 is an
-        exact fit): each vCPU beyond the requirement 1000, each GiB of RAM 250, each GB of
-        root disk 10, each step of CPU type 500, each step of disk type 200, a GPU / bare
-        metal / Infiniband / ``_hwv`` nobody asked for 8000 / 4000 / 2000 / 250."""
-    @property
-    def excess(self) -> dict[str, Any]:
-        """What it offers beyond the requirements: ``vcpus``, ``ram_gib``, ``disk_gb``,
-        ``cpu_type_steps``, ``disk_type_steps``, ``extras`` (``"gpu"``, ``"bare-metal"``,
-        ``"infiniband"``, ``"hwv"``)."""
-    @property
-    def summary(self) -> str:
-        """The excess in words, e.g. ``"+20 GB disk, CPU type +1"`` or ``"exact fit"``."""
-
-@final
-class Rejection:
-    """A flavor that does not satisfy the requirements."""
-
-    @property
-    def name(self) -> str:
-        """The name as given."""
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """One sentence per unmet requirement (or why the name could not be judged)."""
+def _lookup(table: str, text: str) -> str:
+    """The core's lookup rule (see ``scs_flavor.tables.lookup``)."""
 
 def _restore(name: str, version: Optional[str]) -> Flavor:
     """Unpickles a ``Flavor``."""
 
 def _tables() -> dict[str, Any]:
-    """The core's value tables as ``(code, name, meaning)`` rows (see ``scs_flavor.tables``)."""
+    """The core's ``tables::Export`` (see ``scs_flavor.tables``)."""
 
 def _run_cli(
     argv: list[str], stdin: Optional[Any], stdout: Optional[Any], stderr: Optional[Any]

@@ -1,34 +1,40 @@
-"""The value tables of the SCS flavor naming standard, from the Rust core.
+"""The value tables of the SCS flavor naming standard: the Rust core's one export.
 
-Every letter, word and generation a flavor name may contain, with its code (as written in a
-name), a short name and its meaning:
+Everything here is ``export()`` (the core's ``tables::Export``: the tables, the scs-0103
+standard flavors and the flavor object's fields) and the core's lookup rule, re-exported:
 
 >>> from scs_flavor import tables
->>> tables.cpu_generations("i")[3]
-Entry(code='3', name='Ice Lake', meaning='Ice Lake')
->>> [e.code for e in tables.gpu_generations("N")][:3]
-['f', 'k', 'm']
+>>> tables.cpu_generations("Intel")[3]
+Entry(code='3', name='Ice Lake', meaning='Ice Lake', aliases=())
+>>> tables.lookup("hypervisor", "bare metal")
+'bms'
 """
 
 from __future__ import annotations
 
 import typing
-from typing import Dict, Tuple
+from typing import Any, Dict, List, Tuple
 
-from ._native import _tables
+from ._native import _lookup, _tables
 
 __all__ = [
+    "FIELDS",
+    "STANDARD_FLAVORS",
+    "TABLES",
     "Entry",
     "cpu_frequencies",
     "cpu_generations",
     "cpu_types",
     "cpu_vendors",
     "disk_types",
+    "export",
     "gpu_frequencies",
     "gpu_generations",
     "gpu_kinds",
     "gpu_vendors",
     "hypervisors",
+    "lookup",
+    "table",
     "vram_bandwidths",
 ]
 
@@ -42,88 +48,97 @@ class Entry(typing.NamedTuple):
     """A short name, e.g. ``"dedicated-thread"``, ``"Ice Lake"``, ``"Ampere"``."""
     meaning: str
     """What it means, in the words of the standard."""
+    aliases: Tuple[str, ...]
+    """Further names the lookup rule accepts (``"latest"`` for ``v3``)."""
 
 
 Table = Tuple[Entry, ...]
 
-_RAW = _tables()
+
+def export() -> Dict[str, Any]:
+    """The core's export as JSON-like data (a fresh copy): ``{"tables": [{id, title,
+    entries: [{code, name, meaning, aliases}]}], "standard_flavors": [...], "fields": [...]}``."""
+    data: Dict[str, Any] = _tables()
+    return data
 
 
-def _table(rows: object) -> Table:
-    return tuple(Entry(*row) for row in rows)  # type: ignore[attr-defined]
-
-
-_FLAT: Dict[str, Table] = {
-    key: _table(rows) for key, rows in _RAW.items() if not isinstance(rows, dict)
+_EXPORT = export()
+TABLES: Dict[str, Table] = {
+    t["id"]: tuple(
+        Entry(e["code"], e["name"], e["meaning"], tuple(e["aliases"])) for e in t["entries"]
+    )
+    for t in _EXPORT["tables"]
 }
-_CPU_GENERATIONS: Dict[str, Table] = {
-    vendor: _table(rows) for vendor, rows in _RAW["cpu_generations"].items()
-}
-_GPU_GENERATIONS: Dict[str, Table] = {
-    vendor: _table(rows) for vendor, rows in _RAW["gpu_generations"].items()
-}
+"""Every table by its id (``"cpu-type"``, ``"gpu-generation-N"``, ``"flag"``, ``"strategy"``…)."""
+STANDARD_FLAVORS: List[Dict[str, Any]] = _EXPORT["standard_flavors"]
+"""The scs-0103 standard flavors, as the core exports them."""
+FIELDS: List[Dict[str, Any]] = _EXPORT["fields"]
+"""The properties of the flavor object (``path``, ``title``, ``kind``, ``optional``…)."""
 
 
-def _vendor(vendor: str, vendors: Table, table: str) -> str:
-    for e in vendors:
-        if vendor in (e.code, e.name):
-            return e.code
-    codes = ", ".join(e.code for e in vendors)
-    raise ValueError(f"{table}: expected a vendor, one of {codes}, not {vendor!r}")
+def lookup(table: str, text: str) -> str:
+    """The code of the row of ``table`` that ``text`` names, by the core's lookup rule: the
+    code exactly, else the name or an alias ignoring case, spaces, ``-`` and ``_``. Raises
+    ``scs_flavor.Error`` (kind ``"unknown-value"``) if no row matches."""
+    return _lookup(table, text)
 
 
-def cpu_types() -> Table:
-    """CPU types ``L``, ``V``, ``T``, ``C``; ``name`` is the scs-0103 ``scs:cpu-type``."""
-    return _FLAT["cpu_types"]
-
-
-def disk_types() -> Table:
-    """Disk types ``n``, ``h``, ``s``, ``p``; ``name`` is the scs-0103 ``scs:diskN-type``."""
-    return _FLAT["disk_types"]
-
-
-def hypervisors() -> Table:
-    """Hypervisors (``chy`` exists only in the v2/v3 syntax)."""
-    return _FLAT["hypervisors"]
-
-
-def cpu_vendors() -> Table:
-    """CPU vendors / architectures ``i``, ``z``, ``a``, ``r``."""
-    return _FLAT["cpu_vendors"]
+def table(id: str) -> Table:  # noqa: A002
+    """The table ``id``."""
+    return TABLES[id]
 
 
 def cpu_generations(vendor: str) -> Table:
-    """The CPU generations of ``vendor`` (a code such as ``"i"`` or a name such as
-    ``"Intel"``); the position in the table is the generation number."""
-    return _CPU_GENERATIONS[_vendor(vendor, cpu_vendors(), "cpu_generations")]
-
-
-def cpu_frequencies() -> Table:
-    """CPU frequency suffixes: none, ``h``, ``hh``, ``hhh``."""
-    return _FLAT["cpu_frequencies"]
-
-
-def gpu_kinds() -> Table:
-    """GPU kinds ``g`` (virtual) and ``G`` (pass-through)."""
-    return _FLAT["gpu_kinds"]
-
-
-def gpu_vendors() -> Table:
-    """GPU vendors ``N``, ``A``, ``I``; ``meaning`` names their processing units."""
-    return _FLAT["gpu_vendors"]
+    """The CPU generations of ``vendor`` (by the lookup rule: ``"i"``, ``"Intel"``); the
+    position in the table is the generation number."""
+    return TABLES["cpu-generation-" + lookup("cpu-vendor", vendor)]
 
 
 def gpu_generations(vendor: str) -> Table:
-    """The GPU generations of ``vendor`` (a code such as ``"N"`` or a name such as
-    ``"Nvidia"``)."""
-    return _GPU_GENERATIONS[_vendor(vendor, gpu_vendors(), "gpu_generations")]
+    """The GPU generations of ``vendor`` (by the lookup rule: ``"N"``, ``"Nvidia"``)."""
+    return TABLES["gpu-generation-" + lookup("gpu-vendor", vendor)]
+
+
+def cpu_types() -> Table:
+    """``TABLES["cpu-type"]``."""
+    return TABLES["cpu-type"]
+
+
+def disk_types() -> Table:
+    """``TABLES["disk-type"]``."""
+    return TABLES["disk-type"]
+
+
+def hypervisors() -> Table:
+    """``TABLES["hypervisor"]``."""
+    return TABLES["hypervisor"]
+
+
+def cpu_vendors() -> Table:
+    """``TABLES["cpu-vendor"]``."""
+    return TABLES["cpu-vendor"]
+
+
+def cpu_frequencies() -> Table:
+    """``TABLES["cpu-frequency"]``."""
+    return TABLES["cpu-frequency"]
+
+
+def gpu_kinds() -> Table:
+    """``TABLES["gpu-kind"]``."""
+    return TABLES["gpu-kind"]
+
+
+def gpu_vendors() -> Table:
+    """``TABLES["gpu-vendor"]``."""
+    return TABLES["gpu-vendor"]
 
 
 def gpu_frequencies() -> Table:
-    """GPU compute-unit frequency suffixes: none, ``h``, ``hh``."""
-    return _FLAT["gpu_frequencies"]
+    """``TABLES["gpu-frequency"]``."""
+    return TABLES["gpu-frequency"]
 
 
 def vram_bandwidths() -> Table:
-    """Video memory bandwidth suffixes: none, ``h``, ``hh``."""
-    return _FLAT["vram_bandwidths"]
+    """``TABLES["vram-bandwidth"]``."""
+    return TABLES["vram-bandwidth"]

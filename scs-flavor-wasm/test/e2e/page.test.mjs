@@ -120,7 +120,7 @@ test("flavors.scs.community form keys prefill the builder", async () => {
   );
   assert.equal(await text(page, "#built-name"), "SCS-4C-16-2x100s_kvm_hwv_z4h_ib");
   assert.equal(await text(page, "#built-short"), "SCS-4C-16-2x100s_ib");
-  assert.equal(await page.locator("#b-disk-type").inputValue(), "s");
+  assert.equal(await page.locator("#b-disk-kind").inputValue(), "s");
   await page.close();
 });
 
@@ -128,13 +128,14 @@ test("build a name through the form; refusals are shown at their field", async (
   const page = await open();
   await page.locator("#b-cpus").fill("8");
   await page.locator("#b-cpu-type").selectOption("T");
-  await page.locator("#b-ram").fill("32");
+  await page.locator("#b-ram-gib").fill("32");
   await page.locator("#b-disk").check();
   await page.locator("#b-disk-size").fill("50");
-  await page.locator("#b-disk-type").selectOption("p");
+  await page.locator("#b-disk-kind").selectOption("p");
+  await page.locator("#b-gpu").check();
   await page.locator("#b-gpu-kind").selectOption("G");
   await page.locator("#b-gpu-vendor").selectOption("N");
-  await page.locator("#b-gpu-gen").selectOption("a");
+  await page.locator("#b-gpu-generation").selectOption("a");
   await page.locator("#b-gpu-units").fill("64");
   assert.equal(await text(page, "#built-name"), "SCS-8T-32-50p_GNa-64");
   assert.equal(await text(page, "#built-short"), "SCS-8T-32-50p_GNa-64");
@@ -150,10 +151,10 @@ test("build a name through the form; refusals are shown at their field", async (
   assert.equal(await page.locator("#b-gpu-vram").getAttribute("aria-invalid"), "true");
   assert.equal(await text(page, "#built-name"), "—");
   // RAM that is not a multiple of 0.5.
-  await page.locator("#b-gpu-kind").selectOption("");
-  await page.locator("#b-ram").fill("3.25");
+  await page.locator("#b-gpu").uncheck();
+  await page.locator("#b-ram-gib").fill("3.25");
   assert.match(await text(page, "#build-error"), /ram_gib: RAM must be a multiple of 0\.5 GiB/);
-  await page.locator("#b-ram").fill("32");
+  await page.locator("#b-ram-gib").fill("32");
   assert.equal(await text(page, "#built-name"), "SCS-8T-32-50p");
   // Decode what was built.
   await page.locator("#decode-built").click();
@@ -216,7 +217,7 @@ test("audit a cloud: paste a flavor list, read the PASS/FAIL lines, findings and
   await page.locator("#audit-example").focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /^FAIL\./.test(document.getElementById("audit-status").textContent));
-  assert.match(await text(page, "#audit-fix-script"), /openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s/);
+  assert.match(await text(page, "#audit-fix-script"), /openstack flavor set --property scs:disk0-type=ssd SCS-4V-16-100s/);
   await page.close();
 });
 
