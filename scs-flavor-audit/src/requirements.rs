@@ -5,10 +5,10 @@ use std::fmt;
 
 use scs_flavor::tables::{Entry, Table};
 use scs_flavor::{
-    CpuType, CpuVendor, DiskType, Error, ErrorKind, Field, Flavor, GpuVendor, Hypervisor, RamSize,
+    CpuType, CpuVendor, DiskType, Error, Field, Flavor, Given, GpuVendor, Hypervisor, RamSize,
     TableValue,
 };
-use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A CPU architecture, as the CPU brand extension tells it.
@@ -238,115 +238,19 @@ impl Serialize for Gib {
 
 impl<'de> Deserialize<'de> for Gib {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Gib, D::Error> {
-        Given::deserialize(d)?.gib().map_err(de::Error::custom)
+        gib(&Given::deserialize(d)?).map_err(de::Error::custom)
     }
 }
 
-/// A value as a front end gave it, before it is checked against what its key needs.
-enum Given {
-    Int(i128),
-    Float(f64),
-    Text(String),
-    Bool(bool),
-    Null,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Given {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Given, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Given;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number, a string, a boolean or null")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Given, E> {
-                Ok(Given::Bool(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Given, E> {
-                Ok(Given::Int(v.into()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Given, E> {
-                Ok(Given::Int(v.into()))
-            }
-            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Given, E> {
-                Ok(Given::Int(v))
-            }
-            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Given, E> {
-                Ok(i128::try_from(v).map_or(Given::Other, Given::Int))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Given, E> {
-                Ok(Given::Float(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Given, E> {
-                Ok(Given::Text(v.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Given, E> {
-                Ok(Given::Null)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Given, E> {
-                Ok(Given::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Given, D::Error> {
-                Given::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Given, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Given::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Given, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Given::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl Given {
-    /// A count: a whole number (a float without fraction, or decimal text); null is 0.
-    fn count(self, field: Field, key: &'static str) -> Result<u32, Error> {
-        let number = match self {
-            Given::Null => return Ok(0),
-            Given::Int(n) => Some(n as f64),
-            Given::Float(x) => Some(x),
-            Given::Text(s) => s.trim().parse::<f64>().ok(),
-            Given::Bool(_) | Given::Other => None,
-        };
-        match number {
-            Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-            _ => Err(Error::at_field(ErrorKind::NotWhole { field }, key)),
-        }
-    }
-
-    /// An amount of GiB: a number, or a decimal as text (read exactly); null is 0.
-    fn gib(self) -> Result<Gib, NotGib> {
-        match self {
-            Given::Null => Ok(Gib::ZERO),
-            Given::Int(n) => n.to_string().parse(),
-            Given::Float(x) => Gib::from_f64(x).ok_or(NotGib),
-            Given::Text(s) => s.trim().parse(),
-            Given::Bool(_) | Given::Other => Err(NotGib),
-        }
-    }
-
-    /// A value of a table by [the lookup rule](scs_flavor::tables#the-lookup-rule); null is
-    /// none.
-    fn table<T: TableValue>(self, key: &'static str) -> Result<Option<T>, Error> {
-        match self {
-            Given::Null => Ok(None),
-            Given::Text(s) => T::lookup(&s).map(Some).map_err(|e| e.with_field(key)),
-            _ => Err(Error::at_field(ErrorKind::Unknown { table: T::TABLE }, key)),
-        }
-    }
-
-    /// `true` or `false`; null is false.
-    fn flag(self, key: &'static str) -> Result<bool, String> {
-        match self {
-            Given::Null => Ok(false),
-            Given::Bool(b) => Ok(b),
-            _ => Err(format!("{key}: expected true or false")),
-        }
+/// An amount of GiB as given (the core's [`Given`]): a number, or a decimal as text (read
+/// exactly); absent or null is 0.
+fn gib(given: &Given) -> Result<Gib, NotGib> {
+    match *given {
+        Given::Missing | Given::Null => Ok(Gib::ZERO),
+        Given::Int(n) => n.to_string().parse(),
+        Given::Float(x) => Gib::from_f64(x).ok_or(NotGib),
+        Given::Text(_) => given.text().ok_or(NotGib)?.trim().parse(),
+        Given::Bool(_) | Given::Other => Err(NotGib),
     }
 }
 
@@ -387,7 +291,7 @@ impl Given {
 /// (`"shared-core"`, `"SSD"`, `"bare metal"`, `"aarch64"`). Whole numbers may be JSON numbers
 /// (`2`, `2.0`) or decimal text (`"2"`); RAM is read exactly from its decimal. Mistakes are
 /// refused with one message each: `cpus: vCPU count must be a whole number from 1 to
-/// 4294967295` (for `2.5`, `-1`, NaN, `"two"`), `unknown field `cores`, expected one of …`,
+/// 4294967295` (for `2.5`, `-1`, NaN, `"two"`), `unknown property `cores`: expected one of …`,
 /// `cpu_type: unknown CPU type: expected one of L, V, T, C or a name: …`.
 ///
 /// Serialised, every key is present (defaults included), table values as codes, RAM as a
@@ -535,26 +439,28 @@ impl Requirements {
     fn apply(&mut self, index: usize, given: Given) -> Result<(), String> {
         let key = Self::KEYS[index].key;
         let e = |e: Error| e.to_string();
+        let count = |field| given.count(field, key).map(|n| n.unwrap_or(0)).map_err(e);
+        let flag = || given.flag(key).map_err(e);
         match index {
-            0 => self.cpus = given.count(Field::CpuCount, key).map_err(e)?,
-            1 => self.cpu_type = given.table(key).map_err(e)?,
-            2 => self.secure_cpu = given.flag(key)?,
-            3 => self.ram_gib = given.gib().map_err(|m| format!("{key}: {m}"))?,
-            4 => self.ecc = given.flag(key)?,
-            5 => self.no_oversubscription = given.flag(key)?,
-            6 => self.disk_gb = given.count(Field::DiskSize, key).map_err(e)?,
-            7 => self.disk_type = given.table(key).map_err(e)?,
-            8 => self.no_disk = given.flag(key)?,
-            9 => self.arch = given.table(key).map_err(e)?,
-            10 => self.cpu_vendor = given.table(key).map_err(e)?,
-            11 => self.hypervisor = given.table(key).map_err(e)?,
-            12 => self.gpu = given.flag(key)?,
-            13 => self.gpu_vendor = given.table(key).map_err(e)?,
-            14 => self.gpu_units = given.count(Field::GpuUnits, key).map_err(e)?,
-            15 => self.gpu_vram_gib = given.count(Field::Vram, key).map_err(e)?,
-            16 => self.infiniband = given.flag(key)?,
-            17 => self.bare_metal = given.flag(key)?,
-            _ => self.hwv = given.flag(key)?,
+            0 => self.cpus = count(Field::CpuCount)?,
+            1 => self.cpu_type = given.value(key).map_err(e)?,
+            2 => self.secure_cpu = flag()?,
+            3 => self.ram_gib = gib(&given).map_err(|m| format!("{key}: {m}"))?,
+            4 => self.ecc = flag()?,
+            5 => self.no_oversubscription = flag()?,
+            6 => self.disk_gb = count(Field::DiskSize)?,
+            7 => self.disk_type = given.value(key).map_err(e)?,
+            8 => self.no_disk = flag()?,
+            9 => self.arch = given.value(key).map_err(e)?,
+            10 => self.cpu_vendor = given.value(key).map_err(e)?,
+            11 => self.hypervisor = given.value(key).map_err(e)?,
+            12 => self.gpu = flag()?,
+            13 => self.gpu_vendor = given.value(key).map_err(e)?,
+            14 => self.gpu_units = count(Field::GpuUnits)?,
+            15 => self.gpu_vram_gib = count(Field::Vram)?,
+            16 => self.infiniband = flag()?,
+            17 => self.bare_metal = flag()?,
+            _ => self.hwv = flag()?,
         }
         Ok(())
     }
@@ -597,7 +503,7 @@ impl<'de> Deserialize<'de> for Requirements {
                 let mut req = Requirements::default();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let Some(index) = NAMES.iter().position(|k| *k == key) else {
-                        return Err(de::Error::unknown_field(&key, NAMES));
+                        return Err(de::Error::custom(Error::unknown_field(&key, NAMES)));
                     };
                     let given = map.next_value::<Given>()?;
                     req.apply(index, given).map_err(de::Error::custom)?;

@@ -565,14 +565,14 @@ fn bad_requirements_are_refused_with_one_message() {
     assert_eq!(err(serde_json::json!({"ram_gib": 1e300})), ram);
     assert_eq!(
         err(serde_json::json!({"cores": 2})),
-        "unknown field `cores`, expected one of `cpus`, `cpu_type`, `secure_cpu`, `ram_gib`, \
+        "unknown property `cores`: expected one of `cpus`, `cpu_type`, `secure_cpu`, `ram_gib`, \
          `ecc`, `no_oversubscription`, `disk_gb`, `disk_type`, `no_disk`, `arch`, \
          `cpu_vendor`, `hypervisor`, `gpu`, `gpu_vendor`, `gpu_units`, `gpu_vram_gib`, \
          `infiniband`, `bare_metal`, `hwv`"
     );
     assert_eq!(
         err(serde_json::json!({"ecc": "yes"})),
-        "ecc: expected true or false"
+        "ecc: must be `true` or `false`"
     );
     assert_eq!(
         err(serde_json::json!({"cpu_type": "v"})),

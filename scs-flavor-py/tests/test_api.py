@@ -404,7 +404,7 @@ RAM_NOT_WHOLE = "ram_gib: RAM must be a positive multiple of 0.5 such as `4` or 
         ({"disk": {"size": 0}}, "disk.size", "disk.size: disk size must be positive, not 0"),
         ({"disk": {"count": 0}}, "disk.count", "disk.count: disk count must be positive, not 0"),
         ({"disk": {"kind": "x"}}, "disk.kind", "disk.kind: unknown disk type: expected one of n, h, s, p"),
-        ({"disk": {"sise": 1}}, "disk", "disk: unknown property `sise` (expected a property of the flavor object)"),
+        ({"disk": {"sise": 1}}, "disk", "disk: unknown property `sise`: expected one of `count`, `size`, `kind`"),
         ({"cpu_brand": {"vendor": "i", "generation": 7}}, "cpu_brand.generation",
          "cpu_brand.generation: CPU generation 7 is not defined for Intel (expected 0-6 or none)"),
         ({"cpu_brand": {"vendor": "r", "generation": -1}}, "cpu_brand.generation",

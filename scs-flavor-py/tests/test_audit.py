@@ -720,13 +720,13 @@ NOT_GIB = "ram_gib: RAM must be a number of GiB from 0 to 2147483647.5"
         ({"ram_gib": -1}, ValueError, NOT_GIB),
         ({"ram_gib": float("nan")}, ValueError, NOT_GIB),
         ({"ram_gib": float("inf")}, ValueError, NOT_GIB),
-        ({"ecc": "yes"}, ValueError, "ecc: expected true or false"),
-        ({"ecc": 2}, ValueError, "ecc: expected true or false"),
+        ({"ecc": "yes"}, ValueError, "ecc: must be `true` or `false`"),
+        ({"ecc": 2}, ValueError, "ecc: must be `true` or `false`"),
         ({"cpu_type": "v"}, ValueError, "cpu_type: unknown CPU type: expected one of L, V, T, C"),
         ({"disk_type": "floppy"}, ValueError, "disk_type: unknown disk type"),
         ({"arch": "sparc"}, ValueError, "arch: unknown architecture"),
-        ({"cores": 2}, ValueError, "unknown field `cores`, expected one of `cpus`, `cpu_type`"),
-        ({"ram": None}, ValueError, "unknown field `ram`"),
+        ({"cores": 2}, ValueError, "unknown property `cores`: expected one of `cpus`, `cpu_type`"),
+        ({"ram": None}, ValueError, "unknown property `ram`"),
     ],
 )
 def test_bad_requirements(requirements: Dict[str, Any], error: type, message: str) -> None:

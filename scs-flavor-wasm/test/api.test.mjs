@@ -184,8 +184,8 @@ test("render and build validate through the core's builder", () => {
     [{ cpus: 2, cpu_type: "X", ram_gib: 4 }, "cpu_type", "unknown-value", /^cpu_type: unknown CPU type: expected one of L, V, T, C/],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, hypervisor: "qemu" }, "hypervisor", "unknown-value", /^hypervisor: unknown hypervisor: expected one of kvm, /],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", generation: "x" } }, "gpu.generation", "unknown-value", /^gpu\.generation: unknown Nvidia GPU generation/],
-    [{ cpus: 2, cpu_type: "V", ram_gib: 4, cores: 2 }, null, "unknown-field", "unknown property `cores` (expected a property of the flavor object)"],
-    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", unit: 2 } }, "gpu", "unknown-field", "gpu: unknown property `unit` (expected a property of the flavor object)"],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, cores: 2 }, null, "unknown-field", "unknown property `cores`: expected one of `cpus`, `cpu_type`, `cpu_insecure`, `ram_gib`, `ram_no_ecc`, `ram_oversubscribed`, `disk`, `hypervisor`, `hwv`, `cpu_brand`, `gpu`, `ib`"],
+    [{ cpus: 2, cpu_type: "V", ram_gib: 4, gpu: { kind: "G", vendor: "N", unit: 2 } }, "gpu", "unknown-field", "gpu: unknown property `unit`: expected one of `kind`, `vendor`, `generation`, `units`, `unit_frequency`, `vram`, `vram_bandwidth`"],
     [{ cpu_type: "V", ram_gib: 4 }, "cpus", "missing-field", "cpus: missing (expected a value)"],
     [{ cpus: 2, cpu_type: "V", ram_gib: 4, ib: "yes" }, "ib", "not-bool", "ib: must be `true` or `false`"],
   ];

@@ -221,14 +221,14 @@ test("requirements are the crate's Requirements: its keys and messages", () => {
   // null and undefined leave a requirement out.
   assert.deepEqual(ranked({ disk_type: null, cpus: undefined }, ["SCS-1L-1"]), [["SCS-1L-1", 1250]]);
   const bad = [
-    [{ cores: 2 }, /^unknown field `cores`, expected one of `cpus`, `cpu_type`, /],
+    [{ cores: 2 }, /^unknown property `cores`: expected one of `cpus`, `cpu_type`, /],
     [{ cpus: "two" }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
     [{ cpus: 2.5 }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
     [{ cpus: [2] }, "cpus: vCPU count must be a whole number from 1 to 4294967295"],
     [{ ram_gib: -1 }, /^ram_gib: RAM must be a number of GiB from 0 /],
     [{ ram_gib: Number.NaN }, /^ram_gib: RAM must be a number of GiB from 0 /],
     [{ ram_gib: Infinity }, /^ram_gib: RAM must be a number of GiB from 0 /],
-    [{ ecc: "yes" }, "ecc: expected true or false"],
+    [{ ecc: "yes" }, "ecc: must be `true` or `false`"],
     [{ cpu_type: "v" }, /^cpu_type: unknown CPU type: expected one of L, V, T, C or a name: "crowded-core"/],
     [{ disk_type: "floppy" }, /^disk_type: unknown disk type: expected one of n, h, s, p/],
     [{ arch: "sparc" }, /^arch: unknown architecture: expected one of x86-64, arm, riscv/],

@@ -101,7 +101,7 @@ fn render_round_trips_and_refuses_through_the_builder() {
     let e = scs_flavor_wasm::render(unknown, false, false).unwrap_err();
     assert_eq!(
         json(&e),
-        r#"{"kind":"unknown-field","message":"disk: unknown property `sise` (expected a property of the flavor object)","start":0,"end":0,"field":"disk"}"#
+        r#"{"kind":"unknown-field","message":"disk: unknown property `sise`: expected one of `count`, `size`, `kind`","start":0,"end":0,"field":"disk"}"#
     );
 }
 

@@ -268,6 +268,8 @@ pub enum ErrorKind {
     UnknownField {
         /// The key as given.
         found: Snippet,
+        /// The properties that the object has.
+        known: &'static [&'static str],
     },
     /// A property that must be given is missing (`cpus`, `gpu.vendor`).
     MissingField,
@@ -428,7 +430,16 @@ impl fmt::Display for Expected {
                 field: Field::CpuGeneration | Field::Frequency,
             } => f.write_str("a whole number from 0 to 4294967295"),
             ErrorKind::NotWhole { .. } => f.write_str("a whole number from 1 to 4294967295"),
-            ErrorKind::UnknownField { .. } => f.write_str("a property of the flavor object"),
+            ErrorKind::UnknownField { known, .. } => {
+                f.write_str("one of ")?;
+                for (i, k) in known.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{k}`")?;
+                }
+                Ok(())
+            }
             ErrorKind::MissingField => f.write_str("a value"),
             ErrorKind::NotBool => f.write_str("`true` or `false`"),
             ErrorKind::NotObject => f.write_str("an object or null"),
@@ -534,8 +545,8 @@ impl fmt::Display for ErrorKind {
             ErrorKind::NotWhole { field } => {
                 write!(f, "{} must be {exp}", field.name())
             }
-            ErrorKind::UnknownField { found } => {
-                write!(f, "unknown property `{found}` (expected {exp})")
+            ErrorKind::UnknownField { found, .. } => {
+                write!(f, "unknown property `{found}`: expected {exp}")
             }
             ErrorKind::MissingField => write!(f, "missing (expected {exp})"),
             ErrorKind::NotBool => write!(f, "must be {exp}"),
@@ -627,6 +638,14 @@ impl Error {
             end: 0,
             field: Some(path),
         }
+    }
+
+    /// The error for an unknown key `found` of an object whose keys are `known` (a builder or
+    /// requirements object): one message for every object and language.
+    #[cold]
+    pub fn unknown_field(found: &str, known: &'static [&'static str]) -> Self {
+        let found = Snippet::new(found);
+        Error::new(ErrorKind::UnknownField { found, known }, 0, 0)
     }
 
     /// The property this error is about, for an error of the builder or of a requirement

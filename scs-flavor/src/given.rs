@@ -7,7 +7,7 @@ use core::fmt::{self, Write};
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{Error, ErrorKind, Field, Snippet};
+use crate::error::{Error, ErrorKind, Field};
 use crate::model::TableValue;
 
 /// Text as given, up to [`Given::TEXT_LEN`] bytes; longer text is kept as cut (it then names
@@ -221,14 +221,6 @@ impl Given {
         }
         buf.0.get()
     }
-
-    /// A key of an object, for [`ErrorKind::UnknownField`].
-    fn snippet(&self) -> Snippet {
-        match self {
-            Given::Text(t) => Snippet::new(t.kept()),
-            _ => Snippet::new("?"),
-        }
-    }
 }
 
 /// A buffer to write a number's text into (see [`Given::code`]).
@@ -255,6 +247,9 @@ impl Write for Code {
 
 /// An object read key by key into `Given` fields; the first unknown key is kept.
 pub(crate) trait FromMap: Default {
+    /// The keys of the object.
+    const KEYS: &'static [&'static str];
+
     /// Sets the field named `key` (as given), or returns false for an unknown key.
     fn set<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
 }
@@ -265,11 +260,12 @@ pub(crate) trait FromMap: Default {
 pub(crate) enum Part<T> {
     #[default]
     Absent,
-    Given(T, Option<Snippet>),
+    Given(T, Option<Error>),
     Wrong,
 }
 
-pub(crate) struct Object<T>(pub(crate) T, pub(crate) Option<Snippet>);
+/// An object read into `T`, with the error for its first unknown key.
+pub(crate) struct Object<T>(pub(crate) T, pub(crate) Option<Error>);
 
 fn read_map<'de, T: FromMap, A: MapAccess<'de>>(mut map: A) -> Result<Object<T>, A::Error> {
     let mut out = T::default();
@@ -281,7 +277,11 @@ fn read_map<'de, T: FromMap, A: MapAccess<'de>>(mut map: A) -> Result<Object<T>,
         };
         if !known {
             map.next_value::<IgnoredAny>()?;
-            unknown.get_or_insert(key.snippet());
+            let text = match &key {
+                Given::Text(t) => t.kept(),
+                _ => "?",
+            };
+            unknown.get_or_insert(Error::unknown_field(text, T::KEYS));
         }
     }
     Ok(Object(out, unknown))
@@ -356,6 +356,8 @@ macro_rules! given_struct {
         }
 
         impl crate::given::FromMap for $name {
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
             fn set<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
@@ -374,10 +376,10 @@ macro_rules! given_struct {
 pub(crate) use given_struct;
 
 /// The error for the first unknown key of an object at `path` (`None` at the top).
-pub(crate) fn unknown(found: Option<Snippet>, path: Option<&'static str>) -> Result<(), Error> {
+pub(crate) fn unknown(found: Option<Error>, path: Option<&'static str>) -> Result<(), Error> {
     match (found, path) {
         (None, _) => Ok(()),
-        (Some(found), None) => Err(Error::new(ErrorKind::UnknownField { found }, 0, 0)),
-        (Some(found), Some(path)) => Err(Error::at_field(ErrorKind::UnknownField { found }, path)),
+        (Some(e), None) => Err(e),
+        (Some(e), Some(path)) => Err(e.with_field(path)),
     }
 }

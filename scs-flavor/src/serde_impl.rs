@@ -173,7 +173,7 @@ fn frequency(given: &Given, path: &'static str) -> Result<u32, Error> {
 }
 
 impl BuilderIn {
-    fn check(self, found: Option<crate::error::Snippet>) -> Result<Builder, Error> {
+    fn check(self, found: Option<Error>) -> Result<Builder, Error> {
         unknown(found, None)?;
         let cpus = required(self.cpus.count(Field::CpuCount, "cpus")?, "cpus")?;
         let cpu_type = required(self.cpu_type.value::<CpuType>("cpu_type")?, "cpu_type")?;

@@ -219,7 +219,7 @@ fn the_flavor_object() {
     );
     assert_eq!(
         refused(json!({"cpus": 2, "cpu_type": "V", "ram_gib": 4, "colour": "red"})),
-        "unknown property `colour` (expected a property of the flavor object)"
+        "unknown property `colour`: expected one of `cpus`, `cpu_type`, `cpu_insecure`, `ram_gib`, `ram_no_ecc`, `ram_oversubscribed`, `disk`, `hypervisor`, `hwv`, `cpu_brand`, `gpu`, `ib`"
     );
     assert!(refused(json!({"cpus": 2, "cpu_type": "X", "ram_gib": 4}))
         .starts_with("cpu_type: unknown CPU type: expected one of L, V, T, C or a name"));
@@ -270,7 +270,7 @@ fn the_flavor_object() {
         (
             "unknown-field",
             Some("disk"),
-            "disk: unknown property `typ` (expected a property of the flavor object)".into()
+            "disk: unknown property `typ`: expected one of `count`, `size`, `kind`".into()
         )
     );
     assert_eq!(
