@@ -503,7 +503,7 @@ impl<'de> Deserialize<'de> for Requirements {
                 let mut req = Requirements::default();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let Some(index) = NAMES.iter().position(|k| *k == key) else {
-                        return Err(de::Error::custom(Error::unknown_field(&key, NAMES)));
+                        return Err(de::Error::custom(Error::unknown_field(&key, &NAMES)));
                     };
                     let given = map.next_value::<Given>()?;
                     req.apply(index, given).map_err(de::Error::custom)?;

@@ -6,22 +6,22 @@ use crate::model::{CpuVendor, GpuVendor};
 use crate::syntax::{Strategy, Syntax};
 use crate::tables::{Codes, Table};
 
-/// A few bytes of the input kept inside an error (at most 15, cut at a character boundary):
+/// A few bytes of the input kept inside an error (at most 11, cut at a character boundary):
 /// what an unknown extension looks like, without allocating.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Snippet {
-    bytes: [u8; 15],
+    bytes: [u8; 11],
     len: u8,
     cut: bool,
 }
 
 impl Snippet {
     pub(crate) fn new(text: &str) -> Self {
-        let mut len = text.len().min(15);
+        let mut len = text.len().min(11);
         while !text.is_char_boundary(len) {
             len -= 1;
         }
-        let mut bytes = [0; 15];
+        let mut bytes = [0; 11];
         bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
         Snippet {
             bytes,
@@ -269,7 +269,7 @@ pub enum ErrorKind {
         /// The key as given.
         found: Snippet,
         /// The properties that the object has.
-        known: &'static [&'static str],
+        known: &'static &'static [&'static str],
     },
     /// A property that must be given is missing (`cpus`, `gpu.vendor`).
     MissingField,
@@ -643,7 +643,7 @@ impl Error {
     /// The error for an unknown key `found` of an object whose keys are `known` (a builder or
     /// requirements object): one message for every object and language.
     #[cold]
-    pub fn unknown_field(found: &str, known: &'static [&'static str]) -> Self {
+    pub fn unknown_field(found: &str, known: &'static &'static [&'static str]) -> Self {
         let found = Snippet::new(found);
         Error::new(ErrorKind::UnknownField { found, known }, 0, 0)
     }

@@ -2,7 +2,7 @@
 //! read without judging them, then checked by one set of rules with the core's errors (kind,
 //! field, message). Nothing allocates: text is kept up to [`Given::TEXT_LEN`] bytes.
 
-use core::fmt::{self, Write};
+use core::fmt;
 
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -144,7 +144,7 @@ impl Given {
         match *self {
             Given::Int(n) => Some(n as f64),
             Given::Float(x) => Some(x),
-            Given::Text(t) => t.get().and_then(|s| s.trim().parse().ok()),
+            Given::Text(t) => t.get().and_then(|s| decimal(s.trim())),
             _ => None,
         }
     }
@@ -201,48 +201,45 @@ impl Given {
         }
     }
 
-    /// The value as a code to look up: a string as it is, a number written as Python and JS
-    /// write it (`3.1`, `1`), so that `"generation": 3.1` finds AMD's `3.1`.
-    pub(crate) fn code<'b>(&self, buf: &'b mut Code) -> Option<&'b str> {
+    /// The row of `table` this value names: text by [the lookup
+    /// rule](crate::tables#the-lookup-rule), a number by the value of a numeric code, so that
+    /// `"generation": 3.1` finds AMD's `3.1` and `1` finds `1`.
+    pub(crate) fn row(&self, table: &[crate::tables::Entry]) -> Option<usize> {
         match *self {
-            Given::Text(t) => {
-                let s = t.get()?;
-                buf.0 = Text::new(s);
+            Given::Text(t) => crate::tables::lookup(table, t.get()?),
+            Given::Int(_) | Given::Float(_) => {
+                let x = self.number()?;
+                table.iter().position(|e| decimal(e.code) == Some(x))
             }
-            Given::Int(n) => {
-                buf.0.len = 0;
-                write!(buf, "{n}").ok()?;
-            }
-            Given::Float(x) => {
-                buf.0.len = 0;
-                write!(buf, "{x}").ok()?;
-            }
-            _ => return None,
+            _ => None,
         }
-        buf.0.get()
     }
 }
 
-/// A buffer to write a number's text into (see [`Given::code`]).
-pub(crate) struct Code(Text);
-
-impl Default for Code {
-    fn default() -> Self {
-        Code(Text::new(""))
+/// A plain decimal (`4`, `-1`, `3.5`, `.5`, `4.`) as the nearest `f64` for up to 15 digits,
+/// without the code size of the standard library's float parser; `None` for anything else.
+fn decimal(s: &str) -> Option<f64> {
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = int.len() + frac.len();
+    if digits == 0 || digits > 15 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
     }
-}
-
-impl Write for Code {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let len = usize::from(self.0.len);
-        let end = len + s.len();
-        if end > Given::TEXT_LEN {
-            return Err(fmt::Error);
-        }
-        self.0.bytes[len..end].copy_from_slice(s.as_bytes());
-        self.0.len = end as u8;
-        Ok(())
+    // All digits as one integer below 10^15 (exact in f64), divided once by 10^k: correctly
+    // rounded, so `3.1` is the same float as the literal.
+    let mut n: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        n = n * 10 + u64::from(b - b'0');
     }
+    let mut scale = 1.0;
+    for _ in 0..frac.len() {
+        scale *= 10.0;
+    }
+    let x = n as f64 / scale;
+    Some(if negative { -x } else { x })
 }
 
 /// An object read key by key into `Given` fields; the first unknown key is kept.
@@ -281,7 +278,7 @@ fn read_map<'de, T: FromMap, A: MapAccess<'de>>(mut map: A) -> Result<Object<T>,
                 Given::Text(t) => t.kept(),
                 _ => "?",
             };
-            unknown.get_or_insert(Error::unknown_field(text, T::KEYS));
+            unknown.get_or_insert(Error::unknown_field(text, &T::KEYS));
         }
     }
     Ok(Object(out, unknown))

@@ -450,6 +450,7 @@ impl CpuBrand {
     ///
     /// # Errors
     /// [`ErrorKind::CpuGeneration`] if the vendor has no such generation.
+    #[inline]
     pub fn new(vendor: CpuVendor, generation: u8, frequency: Frequency) -> Result<Self, ErrorKind> {
         if generation > vendor.max_generation() {
             return Err(ErrorKind::CpuGeneration {
@@ -551,6 +552,7 @@ impl Gpu {
     /// - [`ErrorKind::VramWithoutUnits`]: VRAM without a unit count and without a unit `h`
     ///   (`_GNa-24` reads back as 24 units; `_GNah-24`, VRAM after a unit `h`, is fine).
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(
         kind: GpuKind,
         vendor: GpuVendor,

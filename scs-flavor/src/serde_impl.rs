@@ -114,7 +114,7 @@ impl<T: fmt::Display> Serialize for Shown<T> {
 // field for every language).
 // ---------------------------------------------------------------------------------------
 
-use crate::given::{given_struct, unknown, Code, Given, Object, Part};
+use crate::given::{given_struct, unknown, Given, Object, Part};
 
 given_struct!(DiskIn {
     count: Given,
@@ -226,19 +226,13 @@ impl BuilderIn {
             Some(g) => {
                 let vendor = required(g.vendor.value::<GpuVendor>("gpu.vendor")?, "gpu.vendor")?;
                 let path = "gpu.generation";
-                let generation = if g.generation.is_absent() {
+                let generation = if g.generation.is_absent() || g.generation.text() == Some("") {
                     None
                 } else {
-                    let mut buf = Code::default();
-                    match g.generation.code(&mut buf) {
-                        Some("") => None,
-                        Some(code) => Some(
-                            vendor
-                                .lookup_generation(code)
-                                .map_err(|e| e.with_field(path))?,
-                        ),
+                    let table = vendor.generation_table();
+                    match g.generation.row(table.entries) {
+                        Some(i) => Some(vendor.lookup_generation(table.entries[i].code)?),
                         None => {
-                            let table = vendor.generation_table();
                             return Err(Error::at_field(ErrorKind::Unknown { table }, path));
                         }
                     }

@@ -207,7 +207,7 @@ fn error_messages_name_the_component() {
         // An unknown extension is named, with the extensions that may follow (issue #9).
         ("SCS-2V-4_foo", "unknown extension `_foo` after the CPU/RAM part: expected one of `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms`, `_chy`, `_hwv`, `_i…, z…, a…, r… (CPU brand)`, `_g…, G… (GPU)`, `_ib`, in this order", (8, 12)),
         ("SCS-2V-4_i3_foo-2_ib", "unknown extension `_foo` after the CPU brand extension: expected one of `_g…, G… (GPU)`, `_ib`, in this order", (11, 15)),
-        ("SCS-2V-4_abcdefghijklmnopqrstuvwxyz", "unknown extension `_abcdefghijklmn…` after the CPU/RAM part: expected one of `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms`, `_chy`, `_hwv`, `_i…, z…, a…, r… (CPU brand)`, `_g…, G… (GPU)`, `_ib`, in this order", (8, 35)),
+        ("SCS-2V-4_abcdefghijklmnopqrstuvwxyz", "unknown extension `_abcdefghij…` after the CPU/RAM part: expected one of `_kvm`, `_xen`, `_vmw`, `_hyv`, `_bms`, `_chy`, `_hwv`, `_i…, z…, a…, r… (CPU brand)`, `_g…, G… (GPU)`, `_ib`, in this order", (8, 35)),
         ("SCS-2V-4 ", "unexpected ` ` after the CPU/RAM part: expected a disk (`-`), an extension (`_`) or the end of the name", (8, 9)),
         ("SCS-2V-4_kvmx", "unexpected `x` after the hypervisor extension: expected `_hwv`, a CPU brand, a GPU, `_ib` or the end of the name", (12, 13)),
         ("SCS-2V-4é", "unexpected `é` after the CPU/RAM part: expected a disk (`-`), an extension (`_`) or the end of the name", (8, 10)),
