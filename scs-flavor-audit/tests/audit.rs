@@ -118,6 +118,62 @@ fn verdicts_of_the_defective_clouds() {
     );
 }
 
+/// What a user runs is the printed script, not our `Fix` values: each line, split as a POSIX
+/// shell splits it (the `shell-words` crate), is `openstack flavor set --property KEY=VALUE
+/// NAME` or `openstack flavor unset --property KEY NAME`; carried out from its argv alone, the
+/// script leaves nothing that extra specs could fix.
+#[test]
+fn the_printed_fix_commands_do_what_they_say() {
+    let mut lines = 0;
+    for fixture in DEFECTS.iter().chain(&["compliant"]) {
+        let mut cloud = load(&format!("{fixture}.json"));
+        let script = audit(&cloud).fix_script();
+        for line in script.lines() {
+            lines += 1;
+            let argv = shell_words::split(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+            let (action, property, name) = match argv.as_slice() {
+                ["openstack", "flavor", action @ ("set" | "unset"), "--property", property, name] => {
+                    (*action, *property, *name)
+                }
+                other => panic!("{fixture}: unexpected command {other:?}"),
+            };
+            let matching: Vec<&mut CloudFlavor> =
+                cloud.iter_mut().filter(|f| f.name == name).collect();
+            assert_eq!(matching.len(), 1, "{fixture}: {line:?} names one flavor");
+            for f in matching {
+                if action == "set" {
+                    let (key, value) = property.split_once('=').expect("KEY=VALUE");
+                    f.extra_specs.insert(key.to_string(), value.to_string());
+                } else {
+                    assert!(!property.contains('='), "{line:?}");
+                    f.extra_specs.remove(property);
+                }
+            }
+        }
+        let after = audit(&cloud);
+        let left: Vec<_> = after
+            .findings
+            .iter()
+            .filter(|f| f.kind.is_extra_specs())
+            .collect();
+        assert!(left.is_empty(), "{fixture}: {left:#?}");
+        assert_eq!(after.fix_script(), "", "{fixture}");
+    }
+    // The fixtures' fix scripts, 77 lines in all (74 `set`, 3 `unset`).
+    assert_eq!(lines, 77);
+}
+
+proptest! {
+    /// Any flavor name or property, quoted for the printed commands, reads back as itself in
+    /// a POSIX shell (checked with `shell-words`, not with our own splitting).
+    #[test]
+    fn shell_quoting_reads_back(s in "\\PC*") {
+        let quoted = scs_flavor_audit::shell_quote(&s);
+        prop_assert_eq!(shell_words::split(&quoted).ok(), Some(vec![s]));
+    }
+}
+
 /// Applying the fixes leaves nothing that extra specs could fix, and no further fixes.
 #[test]
 fn fixes_make_the_extra_specs_checks_pass() {
