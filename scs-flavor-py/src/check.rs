@@ -12,9 +12,6 @@ use crate::flavor::{warnings, PyFlavor};
 
 static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// The characters shown on each side of the offending part of a long name in a `ParseError`.
-const CONTEXT: usize = 40;
-
 /// The `ParseError` instance for `err`, found reading `name` with `strategy`. The exception
 /// class is Python's (`scs_flavor._errors`); it holds an [`ErrorDetail`] that computes its
 /// message, caret line and offsets only when asked, so that raising stays cheap.
@@ -95,40 +92,12 @@ impl ErrorDetail {
         self.offset(py, self.error.end())
     }
 
-    /// The name, a caret line under the offending part and the message; a long name is cut
-    /// to a window of [`CONTEXT`] characters around the part (`…` marks the cuts).
+    /// The name, a caret line under the offending part and the message: the core's
+    /// rendering (a long name is cut to a window around the part, `…` marking the cuts).
     #[getter]
     fn rendered(&self, py: Python<'_>) -> PyResult<String> {
         let t = text(self.input.bind(py))?;
-        let input = t.as_str();
-        if input.len() <= 2 * CONTEXT {
-            return Ok(self.error.render(&input).to_string());
-        }
-        let (start, end) = (
-            index(&input, self.error.start()),
-            index(&input, self.error.end()),
-        );
-        let n = input.chars().count();
-        let from = start.saturating_sub(CONTEXT);
-        let span_end = end.min(start + CONTEXT);
-        let to = (span_end + CONTEXT).min(n);
-        let visible = |c: char| if c.is_control() { '\u{FFFD}' } else { c };
-        let shown: String = input
-            .chars()
-            .skip(from)
-            .take(to - from)
-            .map(visible)
-            .collect();
-        let (before, after) = (
-            if from > 0 { "…" } else { "" },
-            if to < n { "…" } else { "" },
-        );
-        let pad = " ".repeat(before.chars().count() + start - from);
-        let carets = "^".repeat((span_end - start).max(1));
-        Ok(format!(
-            "{before}{shown}{after}\n{pad}{carets} {}",
-            self.error.kind()
-        ))
+        Ok(self.error.render(&t.as_str()).to_string())
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

@@ -686,11 +686,19 @@ impl Error {
     }
 }
 
-/// The input and a caret line under an error's span: see [`Error::render`].
+/// The input and a caret line under an error's span: see [`Error::render`]. An input longer
+/// than twice [`Rendered::CONTEXT`] characters is shown as a window of that many characters
+/// on each side of the span (and at most that many of the span), cuts marked `…`: a 1 MB name
+/// renders in a few lines.
 #[derive(Clone, Copy, Debug)]
 pub struct Rendered<'a> {
     error: Error,
     input: &'a str,
+}
+
+impl Rendered<'_> {
+    /// Characters shown on each side of the span of a long input.
+    pub const CONTEXT: usize = 40;
 }
 
 fn visible(c: char) -> char {
@@ -704,20 +712,34 @@ fn visible(c: char) -> char {
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let input = self.input;
-        for c in input.chars() {
+        let start_byte = self.error.start.min(input.len());
+        let end_byte = self.error.end.clamp(start_byte, input.len());
+        let chars = |s: Option<&str>, or: usize| s.map_or(or, |s| s.chars().count());
+        // Offsets in characters: of the span, and of the window shown.
+        let start = chars(input.get(..start_byte), start_byte);
+        let end = start + chars(input.get(start_byte..end_byte), 0);
+        let n = chars(Some(input), 0);
+        let (from, span_end, to) = if n <= 2 * Rendered::CONTEXT {
+            (0, end, n)
+        } else {
+            let span_end = end.min(start + Rendered::CONTEXT);
+            let to = (span_end + Rendered::CONTEXT).min(n);
+            (start.saturating_sub(Rendered::CONTEXT), span_end, to)
+        };
+        if from > 0 {
+            f.write_str("…")?;
+        }
+        for c in input.chars().skip(from).take(to - from) {
             fmt::Write::write_char(f, visible(c))?;
         }
+        if to < n {
+            f.write_str("…")?;
+        }
         f.write_str("\n")?;
-        let start = self.error.start.min(input.len());
-        let end = self.error.end.clamp(start, input.len());
-        let before = input.get(..start).map_or(start, |s| s.chars().count());
-        let width = input
-            .get(start..end)
-            .map_or(1, |s| s.chars().count().max(1));
-        for _ in 0..before {
+        for _ in 0..usize::from(from > 0) + start - from {
             f.write_str(" ")?;
         }
-        for _ in 0..width {
+        for _ in 0..(span_end - start).max(1) {
             f.write_str("^")?;
         }
         write!(f, " {}", self.error.kind)

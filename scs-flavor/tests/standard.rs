@@ -743,3 +743,38 @@ fn hostile_inputs_get_typed_errors() {
         }
     }
 }
+
+#[test]
+fn long_names_render_as_a_window_around_the_error() {
+    // 100 × `_kvm` after the CPU/RAM part: the second is repeated, at byte 12.
+    let name = format!("SCS-2V-4{}", "_kvm".repeat(100));
+    let e = parse(&name).unwrap_err();
+    assert_eq!((e.start(), e.end()), (12, 16));
+    let shown = e.render(&name).to_string();
+    let (line, carets) = shown.split_once('\n').expect("two lines");
+    // 12 characters before the span (fewer than 40: no cut there), the span, 40 after.
+    assert_eq!(line, format!("SCS-2V-4_kvm{}…", "_kvm".repeat(11)));
+    assert_eq!(
+        carets,
+        "            ^^^^ the hypervisor extension is repeated (expected extensions in the \
+         order hypervisor, hwv, CPU brand, GPU, ib, each once)"
+    );
+    // Far into a 1 MB name: cut on both sides, the carets under the part.
+    let name = format!("SCS-2V-4_GN{}", "x".repeat(1 << 20));
+    let e = parse(&name).unwrap_err();
+    let shown = e.render(&name).to_string();
+    assert!(shown.len() < 300, "{}", shown.len());
+    let (line, carets) = shown.split_once('\n').expect("two lines");
+    assert_eq!(line, format!("SCS-2V-4_GN{}…", "x".repeat(80)));
+    assert!(carets.starts_with(&format!(
+        "{}{} GPU generation",
+        " ".repeat(11),
+        "^".repeat(40)
+    )));
+    // A short name is shown whole.
+    let e = parse("SCS-2V-4_i7").unwrap_err();
+    assert_eq!(
+        e.render("SCS-2V-4_i7").to_string(),
+        "SCS-2V-4_i7\n         ^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)"
+    );
+}
