@@ -118,6 +118,16 @@ fn verdicts_of_the_defective_clouds() {
     );
 }
 
+/// No finding is left that extra specs could fix.
+fn assert_extra_specs_clear(fixture: &str, after: &scs_flavor_audit::Audit) {
+    let left: Vec<_> = after
+        .findings
+        .iter()
+        .filter(|f| f.kind.is_extra_specs())
+        .collect();
+    assert!(left.is_empty(), "{fixture}: {left:#?}");
+}
+
 /// What a user runs is the printed script, not our `Fix` values: each line, split as a POSIX
 /// shell splits it (the `shell-words` crate), is `openstack flavor set --property KEY=VALUE
 /// NAME` or `openstack flavor unset --property KEY NAME`; carried out from its argv alone, the
@@ -152,12 +162,7 @@ fn the_printed_fix_commands_do_what_they_say() {
             }
         }
         let after = audit(&cloud);
-        let left: Vec<_> = after
-            .findings
-            .iter()
-            .filter(|f| f.kind.is_extra_specs())
-            .collect();
-        assert!(left.is_empty(), "{fixture}: {left:#?}");
+        assert_extra_specs_clear(fixture, &after);
         assert_eq!(after.fix_script(), "", "{fixture}");
     }
     // The fixtures' fix scripts, 77 lines in all (74 `set`, 3 `unset`).
@@ -182,12 +187,7 @@ fn fixes_make_the_extra_specs_checks_pass() {
         let before = audit(&cloud);
         apply_fixes(&mut cloud, &before.fixes);
         let after = audit(&cloud);
-        let left: Vec<_> = after
-            .findings
-            .iter()
-            .filter(|f| f.kind.is_extra_specs())
-            .collect();
-        assert!(left.is_empty(), "{fixture}: {left:#?}");
+        assert_extra_specs_clear(fixture, &after);
         assert_eq!(after.fixes, [], "{fixture}");
         assert!(after
             .tests
