@@ -51,8 +51,18 @@ module() { # module OUT_NAME [cargo flags…]
 module scs_flavor_wasm
 module scs_flavor_audit --no-default-features --features audit
 
-cp js/index.js js/index.d.ts js/audit.js js/audit.d.ts js/package.json README.md ../LICENSE pkg/
+cp js/index.js js/index.node.js js/index.d.ts js/audit.js js/audit.node.js js/audit.d.ts README.md ../LICENSE pkg/
 rm -f pkg/.gitignore
+# package.json: js/package.json with the version of the workspace (Cargo.toml), its only source.
+version="$(cargo metadata --no-deps --format-version 1 --locked |
+  node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    process.stdout.write(m.packages.find((p) => p.name === "scs-flavor-wasm").version)')"
+node -e 'const [src, dst, version] = process.argv.slice(1);
+  const { name, ...rest } = JSON.parse(require("fs").readFileSync(src, "utf8"));
+  if (rest.version !== undefined) throw new Error(`${src}: no "version" here, it comes from Cargo.toml`);
+  require("fs").writeFileSync(dst, JSON.stringify({ name, version, ...rest }, null, 2) + "\n");' \
+  js/package.json pkg/package.json "$version"
+echo "pkg/package.json: scs-flavor $version"
 
 rm -rf www/pkg
 mkdir -p www/pkg

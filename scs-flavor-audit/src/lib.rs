@@ -34,6 +34,8 @@
 
 mod audit;
 mod input;
+mod lint;
+mod plan;
 mod requirements;
 mod select;
 
@@ -43,6 +45,15 @@ pub use audit::{
     RECOMMENDED_DISK_SIZES, SEMANTICS_CHECK, STRATEGY, SYNTAX_CHECK,
 };
 pub use input::{flavors_from_value, parse_flavors, parse_properties, CloudFlavor, InputError};
+pub use lint::{
+    alternatives, lint_name, lint_unresolved, Alternative, NameLint, ReferenceStatus,
+    MAX_ALTERNATIVES,
+};
+pub use plan::{
+    osism_definitions, parse_plan_input, plan, plan_input_from_value, standard_new_flavor, Change,
+    ChangeKind, NewFlavor, OsismDefinitions, OsismField, OsismFlavor, Plan, PlanFlavor,
+    PlanOptions,
+};
 pub use requirements::{Arch, Gib, NotGib, RequirementInfo, RequirementKind, Requirements, ARCH};
 pub use select::{cost, select, select_flavors, Excess, Extra, Match, Rejection, Selection};
 

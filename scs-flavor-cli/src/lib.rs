@@ -20,6 +20,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use scs_flavor::{Outcome, Report, Strategy};
 
 mod audit;
+mod lint;
+mod plan;
 mod select;
 mod yaml;
 
@@ -77,6 +79,17 @@ enum Command {
     /// Exit status: 0 if some flavor matches, 1 if none does, 2 for unreadable input or bad
     /// requirements.
     Select(select::SelectArgs),
+    /// Plan the changes that make a cloud pass every scs-0100 and scs-0103 test case:
+    /// create missing standard flavors, fix extra specs, re-create or delete flavors.
+    ///
+    /// Exit status: 0, or 2 for unreadable input.
+    Plan(plan::PlanArgs),
+    /// Find the flavor names in Terraform/OpenTofu, Heat, Kubernetes/Cluster API, Helm and
+    /// Ansible files and say whether every SCS cloud offers them.
+    ///
+    /// Exit status: 0, 1 if a reference is invalid (with --strict also recommended,
+    /// non-standard or not-scs), 2 for unreadable input.
+    Lint(lint::LintArgs),
 }
 
 fn parse_strategy(s: &str) -> Result<Strategy, String> {
@@ -112,6 +125,8 @@ where
         } => parse(cli.verbose, output, version, &names, stdin, stdout, stderr),
         Command::Audit(args) => audit::run(&args, stdin, stdout, stderr),
         Command::Select(args) => select::run(&args, stdin, stdout, stderr),
+        Command::Plan(args) => plan::run(&args, stdin, stdout, stderr),
+        Command::Lint(args) => lint::run(&args, stdin, stdout, stderr),
     };
     match result {
         Ok(code) => code,

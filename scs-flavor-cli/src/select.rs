@@ -157,3 +157,23 @@ pub(crate) fn run(
     }
     Ok(if selection.matches.is_empty() { 1 } else { 0 })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap's update path (`Parser::update_from`) knows the same options and replaces the
+    /// requirements with those given.
+    #[test]
+    fn the_update_path_reads_the_requirements() {
+        let cmd = RequirementArgs::augment_args_for_update(Command::new("t"));
+        let m = cmd
+            .try_get_matches_from(["t", "--cpus", "2", "--ram", "8"])
+            .expect("known options");
+        let mut args = RequirementArgs(Map::new());
+        args.update_from_arg_matches(&m).expect("update");
+        let need = args.requirements().expect("valid requirements");
+        assert_eq!(need.cpus, 2);
+        assert_eq!(need.ram_gib, scs_flavor_audit::Gib::whole(8));
+    }
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { cpus, loadavg } from "node:os";
-import { parse, check, render, FlavorNameError } from "../pkg/index.js";
+import { parse, check, render, FlavorNameError } from "../pkg/index.node.js";
 
 const url = new URL("../../../shared/vectors/reference-labels.jsonl", import.meta.url);
 const names = readFileSync(url, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).name);

@@ -1,5 +1,5 @@
 // Types of the entry `scs-flavor/audit` (hand-kept next to audit.js and src/audit.rs).
-import type { CpuTypeCode, CpuVendorCode, DiskTypeCode, GpuVendorCode } from "./index.js";
+import type { CpuTypeCode, CpuVendorCode, DiskTypeCode, GpuVendorCode, WasmSource } from "./index.js";
 
 
 /**
@@ -178,5 +178,19 @@ export function audit(input: FlavorList): AuditResult;
  * {FlavorAuditError} for a flavor list that cannot be read.
  */
 export function select(namesOrFlavorList: readonly string[] | FlavorList, requirements?: Requirements): Selection;
-/** The keys of `Requirements`, from the Rust crate (frozen). */
-export const requirementKeys: readonly (keyof Requirements)[];
+/**
+ * The keys of `Requirements`, from the Rust crate (frozen). Set once the WebAssembly module is
+ * loaded: at import under node, after `await init()` in browsers and bundles (`undefined` before).
+ */
+export let requirementKeys: readonly (keyof Requirements)[];
+
+/**
+ * Loads the audit's WebAssembly module (its own, not the one of `scs-flavor`); call it once
+ * before `audit` and `select` in browsers and bundles (they throw an `Error` until it has
+ * resolved). Later calls return the same promise. By default it fetches
+ * `scs_flavor_audit_bg.wasm` beside the package's JS, which Vite and webpack emit as an asset.
+ * Under node the module is loaded at import and this resolves at once.
+ */
+export function init(source?: WasmSource): Promise<void>;
+/** Loads the audit's WebAssembly module synchronously from its bytes or a `WebAssembly.Module`. */
+export function initSync(source: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;

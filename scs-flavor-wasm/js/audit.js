@@ -2,14 +2,47 @@
 // select flavors for requirements, through the Rust crate scs-flavor-audit compiled to its own
 // WebAssembly module (scs_flavor_audit_bg.wasm; the name functions of `scs-flavor` do not load
 // it). This file only converts: reading, checks, messages and fixes come from the crate.
+// Browsers and bundlers get this file and call `init()`; node gets audit.node.js, which loads
+// the module at import and re-exports this file.
 import * as raw from "./scs_flavor_audit.js";
 
-const wasmUrl = new URL("./scs_flavor_audit_bg.wasm", import.meta.url);
-if (wasmUrl.protocol === "file:") {
-  const { readFile } = await import("node:fs/promises");
-  raw.initSync({ module: await readFile(wasmUrl) });
-} else {
-  await raw.default({ module_or_path: wasmUrl });
+let ready = false;
+let loading = null;
+
+/** The requirement keys that `select` understands, from the Rust crate (frozen; set once loaded). */
+export let requirementKeys;
+
+function loaded() {
+  ready = true;
+  requirementKeys = Object.freeze(raw.requirementKeys());
+}
+
+/**
+ * Loads the WebAssembly module of the audit (once; later calls return the same promise).
+ * `source` is where to get it: a URL or path string, a `Request`/`Response`, its bytes or a
+ * `WebAssembly.Module`; by default the `scs_flavor_audit_bg.wasm` beside this file, which
+ * bundlers emit as an asset. Under node the module is loaded at import and this resolves at once.
+ */
+export function init(source) {
+  if (ready) return Promise.resolve();
+  loading ??= raw
+    .default({ module_or_path: source ?? new URL("./scs_flavor_audit_bg.wasm", import.meta.url) })
+    .then(loaded, (e) => {
+      loading = null;
+      throw e;
+    });
+  return loading;
+}
+
+/** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(source) {
+  if (ready) return;
+  raw.initSync({ module: source });
+  loaded();
+}
+
+function notLoaded() {
+  throw new Error("scs-flavor/audit: the WebAssembly module is not loaded yet: `await init()` first");
 }
 
 /**
@@ -36,7 +69,6 @@ function rethrow(e) {
   throw e;
 }
 
-
 /** The JSON text of a flavor list given as text or as its decoded value. */
 function flavorListText(input) {
   if (typeof input === "string") return input;
@@ -54,6 +86,7 @@ function flavorListText(input) {
  * @throws {FlavorAuditError} for input that cannot be read.
  */
 export function audit(input) {
+  if (!ready) notLoaded();
   const text = flavorListText(input);
   try {
     return raw.audit(text);
@@ -61,9 +94,6 @@ export function audit(input) {
     rethrow(e);
   }
 }
-
-/** The requirement keys that `select` understands, from the Rust crate (frozen). */
-export const requirementKeys = Object.freeze(raw.requirementKeys());
 
 /** The requirements object as the crate reads it (absent: no requirement). */
 function requirementsObject(requirements) {
@@ -83,6 +113,7 @@ function requirementsObject(requirements) {
  * unreadable flavor list.
  */
 export function select(namesOrFlavorList, requirements) {
+  if (!ready) notLoaded();
   const need = requirementsObject(requirements);
   const names =
     Array.isArray(namesOrFlavorList) && namesOrFlavorList.every((n) => typeof n === "string");

@@ -259,5 +259,32 @@ export function build(flavor: FlavorInput): Flavor;
  * @throws {FlavorBuildError} (`kind` `"unknown-value"`) for unknown text; `RangeError` for an unknown table.
  */
 export function lookup(tableId: string, text: string): Entry;
-/** The core's tables export (frozen). */
-export const tables: Readonly<Tables>;
+/**
+ * The core's tables export (frozen). Set once the WebAssembly module is loaded: at import under
+ * node, after `await init()` in browsers and bundles (`undefined` before).
+ */
+export let tables: Readonly<Tables>;
+
+/**
+ * Where `init` may load the WebAssembly module from: a URL or path, a fetch `Request` or
+ * `Response` (or a promise of one), the module's bytes or a compiled `WebAssembly.Module`.
+ */
+export type WasmSource =
+  | string
+  | URL
+  | Request
+  | Response
+  | PromiseLike<Response>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module; call it once before the other functions in browsers and
+ * bundles (they throw an `Error` until it has resolved). Later calls return the same promise.
+ * By default it fetches `scs_flavor_wasm_bg.wasm` beside the package's JS, which Vite and
+ * webpack emit as an asset. Under node the module is loaded at import and this resolves at once.
+ */
+export function init(source?: WasmSource): Promise<void>;
+/** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(source: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;

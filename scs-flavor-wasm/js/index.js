@@ -1,16 +1,48 @@
-// The npm package `scs-flavor`: the public ESM entry point over the wasm-bindgen glue.
-// It loads the .wasm (with fs under node, with fetch in a browser), turns the option objects
-// into arguments and the core's error records into Error subclasses. Everything else —
-// parsing, lookups, validation, messages, tables — happens in the core crate compiled to
-// WebAssembly.
+// The npm package `scs-flavor`: the public ESM entry point over the wasm-bindgen glue, as
+// browsers and bundlers get it (node gets index.node.js, which loads the .wasm at import and
+// re-exports this file). It loads the .wasm when asked (`init`, no top-level await, no `node:`
+// module), turns the option objects into arguments and the core's error records into Error
+// subclasses. Everything else — parsing, lookups, validation, messages, tables — happens in the
+// core crate compiled to WebAssembly.
 import * as raw from "./scs_flavor_wasm.js";
 
-const wasmUrl = new URL("./scs_flavor_wasm_bg.wasm", import.meta.url);
-if (wasmUrl.protocol === "file:") {
-  const { readFile } = await import("node:fs/promises");
-  raw.initSync({ module: await readFile(wasmUrl) });
-} else {
-  await raw.default({ module_or_path: wasmUrl });
+let ready = false;
+let loading = null;
+
+/** The core's tables export: `{tables: [{id, title, entries}], standard_flavors, fields}` (frozen; set once loaded). */
+export let tables;
+
+function loaded() {
+  ready = true;
+  tables = deepFreeze(raw.tables());
+}
+
+/**
+ * Loads the WebAssembly module (once; later calls return the same promise). `source` is where
+ * to get it: a URL or path string, a `Request`/`Response`, its bytes or a `WebAssembly.Module`;
+ * by default the `scs_flavor_wasm_bg.wasm` beside this file, which bundlers (Vite, webpack)
+ * emit as an asset. Under node the module is loaded at import and this resolves at once.
+ */
+export function init(source) {
+  if (ready) return Promise.resolve();
+  loading ??= raw
+    .default({ module_or_path: source ?? new URL("./scs_flavor_wasm_bg.wasm", import.meta.url) })
+    .then(loaded, (e) => {
+      loading = null;
+      throw e;
+    });
+  return loading;
+}
+
+/** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(source) {
+  if (ready) return;
+  raw.initSync({ module: source });
+  loaded();
+}
+
+function notLoaded() {
+  throw new Error("scs-flavor: the WebAssembly module is not loaded yet: `await init()` first");
 }
 
 /** A name that is invalid or not an SCS flavor name; `name.slice(start, end)` is the bad part. */
@@ -54,6 +86,7 @@ function rethrow(e, input) {
 function nameFn(f) {
   return (name, options) => {
     if (typeof name !== "string") throw new TypeError("a flavor name must be a string");
+    if (!ready) notLoaded();
     try {
       return f(name, options?.version);
     } catch (e) {
@@ -65,6 +98,7 @@ function nameFn(f) {
 function flavorFn(f) {
   return (flavor, ...args) => {
     if (flavor === null || typeof flavor !== "object") throw new TypeError("a flavor must be an object");
+    if (!ready) notLoaded();
     try {
       return f(flavor, ...args);
     } catch (e) {
@@ -76,6 +110,7 @@ function flavorFn(f) {
 /** Reads a name into a flavor object (the core's builder form); throws FlavorNameError. */
 export function parse(name, options) {
   if (typeof name !== "string") throw new TypeError("a flavor name must be a string");
+  if (!ready) notLoaded();
   const r = raw.parse(name, options?.version);
   if (r.message !== undefined) throw toError(r, name);
   return r;
@@ -83,6 +118,7 @@ export function parse(name, options) {
 /** Checks a name like the CLI's `-o json`; never throws for any name. */
 export const check = (name, options) => {
   if (typeof name !== "string") throw new TypeError("a flavor name must be a string");
+  if (!ready) notLoaded();
   return raw.check(name, options?.version);
 };
 /** The short name (v2/v3 syntax) of a valid name. */
@@ -112,6 +148,7 @@ export const build = flavorFn(raw.build);
 /** The row of the table `tableId` that `text` names by the core's lookup rule (code, name or alias). */
 export function lookup(tableId, text) {
   if (typeof text !== "string") throw new TypeError("the text to look up must be a string");
+  if (!ready) notLoaded();
   try {
     return raw.lookup(tableId, text);
   } catch (e) {
@@ -123,6 +160,3 @@ function deepFreeze(o) {
   for (const v of Object.values(o)) if (v !== null && typeof v === "object") deepFreeze(v);
   return Object.freeze(o);
 }
-
-/** The core's tables export: `{tables: [{id, title, entries}], standard_flavors, fields}` (frozen). */
-export const tables = deepFreeze(raw.tables());

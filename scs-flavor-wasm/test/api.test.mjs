@@ -2,11 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
-import * as scs from "../pkg/index.js";
+import * as scs from "../pkg/index.node.js";
 import {
   parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables, lookup,
   FlavorNameError, FlavorBuildError,
-} from "../pkg/index.js";
+} from "../pkg/index.node.js";
 
 const FULL = "SCS-16T-64-3x10s_bms_hwv_i3h_GNa-64_ib";
 
@@ -254,10 +254,10 @@ test("the package exports what its types declare", () => {
   const names = Object.keys(scs).sort();
   assert.deepEqual(names, [
     "FlavorBuildError", "FlavorNameError", "build", "canonical", "check", "describe", "explain",
-    "lookup", "parse", "render", "shorten", "spec", "tables", "toV1",
+    "init", "initSync", "lookup", "parse", "render", "shorten", "spec", "tables", "toV1",
   ]);
   const dts = readFileSync(new URL("../pkg/index.d.ts", import.meta.url), "utf8");
-  for (const n of names) assert.match(dts, new RegExp(`export (function|const|class) ${n}\\b`), n);
+  for (const n of names) assert.match(dts, new RegExp(`export (function|const|let|class) ${n}\\b`), n);
   const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
   assert.equal(pkg.name, "scs-flavor");
   assert.equal(pkg.type, "module");

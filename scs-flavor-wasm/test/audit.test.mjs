@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { audit, select, requirementKeys, FlavorAuditError } from "../pkg/audit.js";
+import { audit, select, requirementKeys, FlavorAuditError } from "../pkg/audit.node.js";
 
 const dataDir = new URL("../../scs-flavor-audit/tests/data/", import.meta.url);
 const data = (name) => readFileSync(new URL(name, dataDir), "utf8");

@@ -5,8 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { check, parse, render, lookup, tables } from "../pkg/index.js";
-import { audit, select, FlavorAuditError } from "../pkg/audit.js";
+import { check, parse, render, lookup, tables } from "../pkg/index.node.js";
+import { audit, select, FlavorAuditError } from "../pkg/audit.node.js";
 
 const url = new URL("../../conformance/cases.jsonl", import.meta.url);
 const lines = readFileSync(url, "utf8").split("\n").filter((l) => l.trim() !== "");

@@ -2,9 +2,20 @@
 // must describe the API as the tests use it, and reject what it should.
 import {
   parse, check, render, build, shorten, toV1, canonical, describe, explain, spec, tables, lookup,
-  FlavorNameError, FlavorBuildError,
+  FlavorNameError, FlavorBuildError, init, initSync,
   type Flavor, type CheckResult, type Part, type Spec, type Tables, type Entry, type Field,
 } from "../pkg/index.js";
+
+// Loading: init() is a promise (a URL, bytes or nothing); initSync takes bytes or a module.
+const loading: Promise<void> = init();
+void init(new URL("https://example.org/scs_flavor_wasm_bg.wasm"));
+void init(new Uint8Array(8));
+initSync(new Uint8Array(8));
+// @ts-expect-error initSync needs the module
+initSync();
+// @ts-expect-error init takes a source or nothing, not null
+void init(null);
+void loading;
 
 const f: Flavor = parse("SCS-2V-4", { version: "v2/v1" });
 const cpus: number = f.cpus;
@@ -58,7 +69,7 @@ void [cpus, kind, gen, name, built, parts, sp, firstGen, strings, aliases, field
 
 // The entry scs-flavor/audit.
 import {
-  audit, select, requirementKeys, FlavorAuditError,
+  audit, select, requirementKeys, FlavorAuditError, init as initAudit,
   type AuditResult, type Selection, type Requirements, type AuditFix,
 } from "../pkg/audit.js";
 
@@ -100,3 +111,5 @@ if (w0.status === "valid") {
   void spans;
 }
 void [nova, passed, lines, severities, setValue, script, best, cost, why, keys, wrong];
+const auditLoading: Promise<void> = initAudit();
+void auditLoading;

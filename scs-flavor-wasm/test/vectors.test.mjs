@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { check, parse, render, build } from "../pkg/index.js";
+import { check, parse, render, build } from "../pkg/index.node.js";
 
 const vectorsUrl = new URL("../../../shared/vectors/reference-labels.jsonl", import.meta.url);
 const rows = readFileSync(vectorsUrl, "utf8")

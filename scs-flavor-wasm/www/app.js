@@ -2,8 +2,10 @@
 // core's tables). All reading, validation, messages and tables come from the scs-flavor package;
 // this file only lays them out. No framework, no requests beyond this origin.
 import {
-  check, parse, explain, render, describe, spec, lookup, tables, FlavorBuildError,
+  init, check, parse, explain, render, describe, spec, lookup, tables, FlavorBuildError,
 } from "./pkg/index.js";
+
+await init(); // loads the WebAssembly module (pkg/scs_flavor_wasm_bg.wasm)
 
 const $ = (id) => document.getElementById(id);
 
@@ -376,7 +378,10 @@ function decoderUrl() {
 // ---------------------------------------------------------------------------------------------
 
 let auditModule = null;
-const loadAudit = () => (auditModule ??= import("./pkg/audit.js"));
+const loadAudit = () => (auditModule ??= import("./pkg/audit.js").then(async (m) => {
+  await m.init(); // its own WebAssembly module, pkg/scs_flavor_audit_bg.wasm
+  return m;
+}));
 
 /**
  * A small example cloud made from the core's standard flavors: one with the extra specs of its

@@ -1,7 +1,7 @@
 //! One check result as a serialisable record: the CLI's `-o json` line, the Python and JS
 //! `check()` objects. One implementation of that shape, for every wrapper.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::check::Outcome;
 use crate::spec::{Spec, SpecValue};
@@ -86,34 +86,34 @@ struct WarningRecord(Warning);
 
 impl Serialize for WarningRecord {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("kind", self.0.kind.code())?;
-        map.serialize_entry("message", &Shown(self.0))?;
-        map.serialize_entry("start", &self.0.span.start)?;
-        map.serialize_entry("end", &self.0.span.end)?;
-        map.end()
+        let mut record = serializer.serialize_struct("Warning", 4)?;
+        record.serialize_field("kind", self.0.kind.code())?;
+        record.serialize_field("message", &Shown(self.0))?;
+        record.serialize_field("start", &self.0.span.start)?;
+        record.serialize_field("end", &self.0.span.end)?;
+        record.end()
     }
 }
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("input", self.input)?;
-        map.serialize_entry("status", self.outcome.status())?;
+        let mut map = serializer.serialize_struct("Report", 10)?;
+        map.serialize_field("input", self.input)?;
+        map.serialize_field("status", self.outcome.status())?;
         match self.outcome {
             Outcome::NotScs => {}
-            Outcome::Invalid(e) => map.serialize_entry("error", &e)?,
+            Outcome::Invalid(e) => map.serialize_field("error", &e)?,
             Outcome::Valid(p) => {
                 let f = p.flavor();
-                map.serialize_entry("tolerated", &p.is_tolerated())?;
-                map.serialize_entry("name", &Shown(f))?;
-                map.serialize_entry("short", &Shown(f.short()))?;
-                map.serialize_entry("v1", &Shown(f.v1()))?;
+                map.serialize_field("tolerated", &p.is_tolerated())?;
+                map.serialize_field("name", &Shown(f))?;
+                map.serialize_field("short", &Shown(f.short()))?;
+                map.serialize_field("v1", &Shown(f.v1()))?;
                 if let Ok(spec) = f.spec() {
-                    map.serialize_entry("spec", &SpecMap(spec))?;
+                    map.serialize_field("spec", &SpecMap(spec))?;
                 }
-                map.serialize_entry("description", &Shown(f.describe()))?;
-                map.serialize_entry("warnings", &Warnings(p.warnings()))?;
+                map.serialize_field("description", &Shown(f.describe()))?;
+                map.serialize_field("warnings", &Warnings(p.warnings()))?;
             }
         }
         map.end()

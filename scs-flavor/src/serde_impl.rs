@@ -88,16 +88,16 @@ impl Serialize for GpuGeneration {
 /// Serialises as `{kind, message, start, end, field}` (`field` only for a property).
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", self.kind().code())?;
-        map.serialize_entry("message", &Shown(self))?;
-        map.serialize_entry("start", &self.start())?;
-        map.serialize_entry("end", &self.end())?;
+        use serde::ser::SerializeStruct;
+        let mut record = serializer.serialize_struct("Error", 5)?;
+        record.serialize_field("kind", self.kind().code())?;
+        record.serialize_field("message", &Shown(self))?;
+        record.serialize_field("start", &self.start())?;
+        record.serialize_field("end", &self.end())?;
         if let Some(field) = self.field() {
-            map.serialize_entry("field", field)?;
+            record.serialize_field("field", field)?;
         }
-        map.end()
+        record.end()
     }
 }
 

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants: the runs recorded in TESTING.md. Slow (minutes to
+# hours), so not part of .ci/run. It never mutates this checkout: it clones the committed tree
+# (plus `git diff`, the uncommitted changes of tracked files; untracked new test files are not
+# copied) into a scratch directory with ../shared beside it and mutates that in place.
+#
+# Usage: scripts/mutants.sh [core|audit|cli|sample|full]...   (default: core audit cli)
+#   core   the core crate's check.rs, syntax.rs, report.rs, with the core's tests only
+#   audit  scs-flavor-audit: audit.rs and input.rs in full, requirements.rs + select.rs 1/4
+#   cli    scs-flavor-cli in full
+#   sample a 1/10 round-robin sample of the rest of the core
+#   full   every mutant of the three crates (about 1,450; several hours on 2 cores)
+# Environment: MUTANTS_DIR (scratch, default /tmp/scs-flavor-mutants), CARGO_TARGET_DIR.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${MUTANTS_DIR:-/tmp/scs-flavor-mutants}
+version=27.1.0
+
+command -v cargo-mutants >/dev/null && cargo mutants --version | grep -q "$version" ||
+    cargo install --locked cargo-mutants --version "$version"
+
+rm -rf "$work/main"
+mkdir -p "$work"
+[ -d "$work/shared" ] || cp -r "$repo/../shared" "$work/shared"
+git clone -q "$repo" "$work/main"
+(cd "$repo" && git diff) >"$work/uncommitted.patch"
+[ ! -s "$work/uncommitted.patch" ] || (cd "$work/main" && git apply "$work/uncommitted.patch")
+(cd "$repo" && git ls-files -z --others --exclude-standard | xargs -0 -r cp --parents -t "$work/main")
+cd "$work/main"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$work/target}
+# No debug info: faster builds and links for every mutant.
+export CARGO_PROFILE_DEV_DEBUG=0
+out=$work/out
+mkdir -p "$out"
+
+# --in-place runs one mutant at a time (the tree is mutated where it is).
+run() {
+    local name=$1
+    shift
+    local start=$SECONDS
+    nice cargo mutants --in-place --timeout 180 --build-timeout 300 "$@" -o "$out/$name" ||
+        true # cargo-mutants exits non-zero when mutants are missed
+    echo "$name: $((SECONDS - start)) s (summary above)"
+    echo "missed: $out/$name/mutants.out/missed.txt"
+}
+
+core_files=(--file scs-flavor/src/check.rs --file scs-flavor/src/syntax.rs --file scs-flavor/src/report.rs)
+for what in "${@:-core audit cli}"; do
+    for w in $what; do
+        case $w in
+        core) run core -p scs-flavor --features serde "${core_files[@]}" ;;
+        audit)
+            run audit -p scs-flavor-audit --file scs-flavor-audit/src/audit.rs --file scs-flavor-audit/src/input.rs
+            run audit-sel -p scs-flavor-audit --file scs-flavor-audit/src/requirements.rs \
+                --file scs-flavor-audit/src/select.rs --shard 0/4
+            ;;
+        cli) run cli -p scs-flavor-cli ;;
+        sample)
+            run core-sample -p scs-flavor --features serde --exclude scs-flavor/src/check.rs \
+                --exclude scs-flavor/src/syntax.rs --exclude scs-flavor/src/report.rs --shard 0/10
+            ;;
+        full)
+            run core-full -p scs-flavor --features serde
+            run audit-full -p scs-flavor-audit
+            run cli -p scs-flavor-cli
+            ;;
+        *) echo "unknown run: $w" >&2; exit 2 ;;
+        esac
+    done
+done

@@ -1,0 +1,1 @@
+web_flavor = "SCS-4V-8"
