@@ -1,17 +1,7 @@
 //! `scs-flavor audit` and `scs-flavor select`: lines, exit codes, stdin, json, fixes.
 
-use std::path::PathBuf;
-
 mod common;
-use common::run;
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../scs-flavor-audit/tests/data")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{fixture, run};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).expect("fixture")

@@ -1,17 +1,7 @@
 //! `scs-flavor plan`: formats, exit codes, the `--long` hint.
 
-use std::path::PathBuf;
-
 mod common;
-use common::run;
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../scs-flavor-audit/tests/data")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{fixture, run};
 
 #[test]
 fn a_compliant_cloud_plans_nothing() {

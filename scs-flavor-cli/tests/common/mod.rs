@@ -12,3 +12,13 @@ pub fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
         String::from_utf8(err).expect("utf-8 stderr"),
     )
 }
+
+/// The path of an audit fixture of scs-flavor-audit (not every test file uses it).
+#[allow(dead_code)]
+pub fn fixture(name: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../scs-flavor-audit/tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
