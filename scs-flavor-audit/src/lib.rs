@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+mod cloud;
 mod input;
 mod lint;
 mod plan;
@@ -44,6 +45,7 @@ pub use audit::{
     FindingKind, Fix, FixAction, Severity, Status, TestCase, EXTRA_SPECS_CHECK,
     RECOMMENDED_DISK_SIZES, SEMANTICS_CHECK, STRATEGY, SYNTAX_CHECK,
 };
+pub use cloud::{apply, Applied, Cloud, CloudError, CloudErrorKind, Refusal, Step};
 pub use input::{flavors_from_value, parse_flavors, parse_properties, CloudFlavor, InputError};
 pub use lint::{
     alternatives, lint_name, lint_unresolved, Alternative, NameLint, ReferenceStatus,
