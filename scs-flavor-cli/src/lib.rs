@@ -18,6 +18,7 @@ use std::io::{BufRead, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use scs_flavor::{Outcome, Report, Strategy};
+use scs_flavor_audit::{Cloud, CloudError, CloudErrorKind};
 
 mod audit;
 mod lint;
@@ -96,8 +97,21 @@ fn parse_strategy(s: &str) -> Result<Strategy, String> {
     s.parse().map_err(|e: scs_flavor::Error| e.to_string())
 }
 
+/// Opens a live cloud by its `clouds.yaml` name (`None`: `OS_CLOUD` or the `OS_*`
+/// environment), for `--os-cloud` and `apply`.
+pub type Connect<'a> = dyn FnMut(Option<&str>) -> Result<Box<dyn Cloud>, CloudError> + 'a;
+
+/// The connector of this build: none yet (a `config` error naming what is missing).
+pub fn default_connect(_cloud: Option<&str>) -> Result<Box<dyn Cloud>, CloudError> {
+    Err(CloudError::new(
+        CloudErrorKind::Config,
+        "this scs-flavor was built without cloud support",
+    ))
+}
+
 /// Runs the command line `args` (with the program name first), reading names from `stdin`
-/// where a `-` asks for it, and returns the exit status.
+/// where a `-` asks for it, and returns the exit status. Live clouds are opened with
+/// [`default_connect`].
 pub fn run<I, T>(
     args: I,
     stdin: &mut dyn BufRead,
@@ -108,6 +122,24 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_with(args, stdin, stdout, stderr, &mut default_connect)
+}
+
+/// As [`run`], opening live clouds with `connect` (the Python package passes one built on
+/// `openstacksdk`).
+pub fn run_with<I, T>(
+    args: I,
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    connect: &mut Connect<'_>,
+) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    // Used by `--os-cloud` and `apply` (being built).
+    let _ = &connect;
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
