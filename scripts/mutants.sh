@@ -8,6 +8,9 @@
 #   core   the core crate's check.rs, syntax.rs, report.rs, with the core's tests only
 #   audit  scs-flavor-audit: audit.rs and input.rs in full, requirements.rs + select.rs 1/4
 #   cli    scs-flavor-cli in full
+#   new    scs-flavor-audit: lint.rs, plan.rs, cloud.rs (the newer cloud-level code)
+#   report scs-flavor-audit: the report classes, summary, exit status, fix script, uniqueness
+#          and private-flavor rules of audit.rs, and the input rules of input.rs
 #   sample a 1/10 round-robin sample of the rest of the core
 #   full   every mutant of the three crates (about 1,450; several hours on 2 cores)
 # Environment: MUTANTS_DIR (scratch, default /tmp/scs-flavor-mutants), CARGO_TARGET_DIR.
@@ -44,6 +47,11 @@ run() {
     echo "missed: $out/$name/mutants.out/missed.txt"
 }
 
+# The functions of the audit's report and safety rules (issue 10), as cargo-mutants names them.
+report_re='(TestCase::(blocks_certification|class)|Audit::(fix_script|blocking|exit_status|summary)|'\
+'Display for Audit|flavor_target|comment|property_commands|Fix::new|apply_fixes|replace (lookup|claims) |'\
+'Context<.a>::(describe|other_claimant|duplicates|fix\b|own_name|implied_specs|standard)|'\
+'flavors_from_value|flavor_from_value)'
 core_files=(--file scs-flavor/src/check.rs --file scs-flavor/src/syntax.rs --file scs-flavor/src/report.rs)
 for what in "${@:-core audit cli}"; do
     for w in $what; do
@@ -55,6 +63,14 @@ for what in "${@:-core audit cli}"; do
                 --file scs-flavor-audit/src/select.rs --shard 0/4
             ;;
         cli) run cli -p scs-flavor-cli ;;
+        new)
+            run audit-new -p scs-flavor-audit --file scs-flavor-audit/src/lint.rs \
+                --file scs-flavor-audit/src/plan.rs --file scs-flavor-audit/src/cloud.rs
+            ;;
+        report)
+            run audit-report -p scs-flavor-audit --file scs-flavor-audit/src/audit.rs \
+                --file scs-flavor-audit/src/input.rs --re "$report_re"
+            ;;
         sample)
             run core-sample -p scs-flavor --features serde --exclude scs-flavor/src/check.rs \
                 --exclude scs-flavor/src/syntax.rs --exclude scs-flavor/src/report.rs --shard 0/10

@@ -71,7 +71,7 @@ wait_ready() {
   pid=$(cat "$dir/$name.pid")
   local deadline=$((SECONDS + 120))
   while [ $SECONDS -lt $deadline ]; do
-    if grep -q "exited with code" "$dir/$name.log"; then
+    if grep -qs "exited with code" "$dir/$name.log"; then
       tail -n 30 "$dir/$name.log" >&2
       die "$name failed to load (log: $dir/$name.log)"
     fi
@@ -145,6 +145,9 @@ key_repository = $dir/keystone/fernet-keys
 key_repository = $dir/keystone/fernet-keys
 [credential]
 key_repository = $dir/keystone/credential-keys
+[identity]
+# The fewest bcrypt rounds: every token request checks a password (tests make hundreds).
+password_hash_rounds = 4
 EOF
   local km=("$venv/bin/keystone-manage" --config-file "$dir/keystone/keystone.conf")
   {

@@ -19,6 +19,10 @@ pub const SEMANTICS_CHECK: &str = "scs-0100-semantics-check";
 /// Our test case for the `scs:*` extra specs of every flavor (not run by the official runner:
 /// the scs-0103 testing notes list it as still to be done).
 pub const EXTRA_SPECS_CHECK: &str = "scs-0103-extra-specs-check";
+/// Our test case that no two flavors share a name or claim the same standard flavor (by name
+/// or `scs:name-v2`): the official lookup then takes whichever it meets first or last, so the
+/// official result depends on the order the API lists them in. Not run by the official runner.
+pub const UNIQUE_CHECK: &str = "scs-0103-unique-check";
 
 /// The strategy certification reads names with: v3, v1 tolerated with a warning.
 pub const STRATEGY: Strategy = Strategy::V2V1;
@@ -105,6 +109,10 @@ pub enum FindingKind {
     StandardFlavorMismatch,
     /// A standard flavor's `scs:*` extra spec differs from its spec.
     StandardExtraSpecMismatch,
+    /// Two or more flavors have the same name.
+    DuplicateName,
+    /// Two or more flavors claim the same standard flavor (by name or `scs:name-v2`).
+    DuplicateClaim,
 }
 
 impl FindingKind {
@@ -173,6 +181,23 @@ pub struct TestCase {
     pub official: bool,
 }
 
+impl TestCase {
+    /// Whether a failure blocks certification: a mandatory test case of the official suite.
+    pub fn blocks_certification(&self) -> bool {
+        self.official && self.mandatory
+    }
+
+    /// `"mandatory"` (official and mandatory: it blocks certification), `"recommended"`
+    /// (official, not mandatory) or `"ours"` (not in the official suite).
+    pub fn class(&self) -> &'static str {
+        match (self.official, self.mandatory) {
+            (true, true) => "mandatory",
+            (true, false) => "recommended",
+            (false, _) => "ours",
+        }
+    }
+}
+
 /// `ID: PASS` or `ID: FAIL`, the official runner's line.
 impl fmt::Display for TestCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -195,6 +220,10 @@ pub enum FixAction {
 pub struct Fix {
     /// The flavor's name.
     pub flavor: String,
+    /// The flavor's ID, when the input has IDs: the command addresses the flavor by it. Not
+    /// serialized (the command carries it).
+    #[serde(skip)]
+    pub id: Option<String>,
     /// Set or delete.
     pub action: FixAction,
     /// The extra spec's key, e.g. `"scs:cpu-type"`.
@@ -202,35 +231,28 @@ pub struct Fix {
     /// The value to set (none for a deletion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The `openstack` command line, shell-quoted.
+    /// The `openstack` command line of this one change, shell-quoted, addressing the flavor by
+    /// its ID when known (else by its name). [`Audit::fix_script`] joins the changes of a
+    /// flavor into one `set` and one `unset` command.
     pub command: String,
 }
 
 impl Fix {
-    fn new(flavor: &str, key: &str, value: Option<&str>) -> Self {
-        let name = if flavor.starts_with('-') {
-            format!("-- {}", shell_quote(flavor))
-        } else {
-            shell_quote(flavor)
-        };
+    fn new(flavor: &str, id: Option<&str>, key: &str, value: Option<&str>) -> Self {
+        let target = flavor_target(id, flavor);
         let (action, command) = match value {
             Some(v) => (
                 FixAction::Set,
-                format!(
-                    "openstack flavor set --property {} {name}",
-                    shell_quote(&format!("{key}={v}"))
-                ),
+                property_commands(&target, [(key, v)], []).join(""),
             ),
             None => (
                 FixAction::Unset,
-                format!(
-                    "openstack flavor unset --property {} {name}",
-                    shell_quote(key)
-                ),
+                property_commands(&target, [], [key]).join(""),
             ),
         };
         Fix {
             flavor: flavor.to_string(),
+            id: id.map(str::to_string),
             action,
             key: key.to_string(),
             value: value.map(str::to_string),
@@ -243,6 +265,52 @@ impl fmt::Display for Fix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.command)
     }
+}
+
+/// The first lines of every printed script: a shebang and `set -e` (stop at the first failing
+/// command).
+pub(crate) const SCRIPT_HEADER: &str = "#!/bin/sh\nset -e\n";
+
+/// How a command addresses a flavor: by its ID when known, else by its name (after `--` if it
+/// starts with `-`), shell-quoted.
+pub(crate) fn flavor_target(id: Option<&str>, name: &str) -> String {
+    match id {
+        Some(id) => shell_quote(id),
+        None if name.starts_with('-') => format!("-- {}", shell_quote(name)),
+        None => shell_quote(name),
+    }
+}
+
+/// A script comment line naming a flavor (line breaks in the name become spaces).
+pub(crate) fn comment(text: &str) -> String {
+    format!("# {}", text.replace(['\n', '\r'], " "))
+}
+
+/// The commands that delete the extra specs `unset` and set `set` on the flavor `target`
+/// (see [`flavor_target`]): one `openstack flavor unset` with every `--property KEY`, then one
+/// `openstack flavor set` with every `--property KEY=VALUE` (lines without their `\n`); none
+/// for an empty list.
+pub(crate) fn property_commands<'a>(
+    target: &str,
+    set: impl IntoIterator<Item = (&'a str, &'a str)>,
+    unset: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let unset: String = unset
+        .into_iter()
+        .map(|k| format!(" --property {}", shell_quote(k)))
+        .collect();
+    if !unset.is_empty() {
+        out.push(format!("openstack flavor unset{unset} {target}"));
+    }
+    let set: String = set
+        .into_iter()
+        .map(|(k, v)| format!(" --property {}", shell_quote(&format!("{k}={v}"))))
+        .collect();
+    if !set.is_empty() {
+        out.push(format!("openstack flavor set{set} {target}"));
+    }
+    out
 }
 
 /// Quotes `s` for a POSIX shell: unchanged if it consists of safe characters only, else in
@@ -266,12 +334,14 @@ pub fn shell_quote(s: &str) -> String {
 /// The result of [`audit`]: the test cases, the reasons, and the fixes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audit {
-    /// Whether there is no error (missing recommended flavors, warnings and notes do not count).
+    /// Whether there is no error at all (missing recommended flavors, warnings and notes do not
+    /// count). Stricter than certification, which only [`Audit::blocking`] decides.
     pub passed: bool,
-    /// The test cases in order: syntax, semantics, extra specs, then one per standard flavor in
-    /// the order of the standard's tables.
+    /// The test cases in order: syntax, semantics, extra specs, uniqueness, then one per
+    /// standard flavor in the order of the standard's tables.
     pub tests: Vec<TestCase>,
-    /// Every finding: first per flavor in input order, then the standard flavors'.
+    /// Every finding: first per flavor in input order, then duplicate names and claims, then
+    /// the standard flavors'.
     pub findings: Vec<Finding>,
     /// The `extra_specs` changes that make the flavors pass every check that extra specs can
     /// fix, by flavor in input order, then by key.
@@ -291,21 +361,104 @@ impl Audit {
         groups
     }
 
-    /// The fixes as a shell script: one command per line.
+    /// The fixes as a shell script (empty when there is nothing to fix): `#!/bin/sh`,
+    /// `set -e`, then per flavor a comment with its name and one `openstack flavor unset` with
+    /// all its `--property KEY` options and one `openstack flavor set` with all its `--property
+    /// KEY=VALUE` options, addressing the flavor by ID when the input has IDs.
     pub fn fix_script(&self) -> String {
-        self.fixes
+        if self.fixes.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from(SCRIPT_HEADER);
+        let mut rest = self.fixes.as_slice();
+        while let Some(first) = rest.first() {
+            let n = rest
+                .iter()
+                .take_while(|f| f.flavor == first.flavor && f.id == first.id)
+                .count();
+            let (group, tail) = rest.split_at(n);
+            rest = tail;
+            out.push('\n');
+            out.push_str(&comment(&first.flavor));
+            out.push('\n');
+            let set = group
+                .iter()
+                .filter_map(|f| Some((f.key.as_str(), f.value.as_deref()?)));
+            let unset = group
+                .iter()
+                .filter(|f| f.value.is_none())
+                .map(|f| f.key.as_str());
+            let target = flavor_target(first.id.as_deref(), &first.flavor);
+            for line in property_commands(&target, set, unset) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The failed test cases that block certification (official and mandatory), in order.
+    pub fn blocking(&self) -> Vec<&TestCase> {
+        self.tests
             .iter()
-            .map(|f| format!("{}\n", f.command))
+            .filter(|t| t.result == Status::Fail && t.blocks_certification())
             .collect()
+    }
+
+    /// The exit status of an audit: 0 when every mandatory test case of the official suite
+    /// passes, 1 when one fails. Failed recommended test cases, failures of our own test
+    /// cases (not in the official suite), warnings and notes do not count: they are in the
+    /// report, not in the status.
+    pub fn exit_status(&self) -> i32 {
+        i32::from(!self.blocking().is_empty())
+    }
+
+    /// One line: whether certification's mandatory test cases pass (and which fail), and how
+    /// many recommended and own test cases fail without blocking it.
+    pub fn summary(&self) -> String {
+        let mandatory = self
+            .tests
+            .iter()
+            .filter(|t| t.blocks_certification())
+            .count();
+        let blocking = self.blocking();
+        let mut line = if blocking.is_empty() {
+            format!(
+                "summary: PASS: all {mandatory} mandatory test cases of the official suite pass"
+            )
+        } else {
+            let ids: Vec<&str> = blocking.iter().map(|t| t.id.as_str()).collect();
+            format!(
+                "summary: FAIL: {} of {mandatory} mandatory test cases of the official suite \
+                 fail ({}): certification fails",
+                blocking.len(),
+                ids.join(", ")
+            )
+        };
+        let failed = |class: &str| {
+            self.tests
+                .iter()
+                .filter(|t| t.result == Status::Fail && t.class() == class)
+                .count()
+        };
+        let (recommended, ours) = (failed("recommended"), failed("ours"));
+        if recommended + ours > 0 {
+            line.push_str(&format!(
+                "; not blocking: {recommended} recommended and {ours} of ours fail"
+            ));
+        }
+        line
     }
 }
 
-/// One line per test case (`scs-0100-syntax-check: PASS`), then, after a blank line, the
-/// findings grouped by flavor (`NAME:` and indented `error [TEST]: MESSAGE` lines).
+/// One line per test case with its class (`scs-0100-syntax-check: PASS (mandatory)`; the
+/// official runner's line, then `mandatory`, `recommended` or `ours`: see [`TestCase::class`]),
+/// then, after a blank line each, the findings grouped by flavor (`NAME:` and indented
+/// `error [TEST]: MESSAGE` lines), and last, after a blank line, [`Audit::summary`].
 impl fmt::Display for Audit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for t in &self.tests {
-            writeln!(f, "{}: {}", t.id, t.result)?;
+            writeln!(f, "{t} ({})", t.class())?;
         }
         for (name, findings) in self.by_flavor() {
             writeln!(f)?;
@@ -314,7 +467,8 @@ impl fmt::Display for Audit {
                 writeln!(f, "  {} [{}]: {}", x.severity, x.test, x.message)?;
             }
         }
-        Ok(())
+        writeln!(f)?;
+        writeln!(f, "{}", self.summary())
     }
 }
 
@@ -340,8 +494,18 @@ pub fn standard_test_id(name: &str) -> String {
 ///   flavor's name (or, for a flavor without an SCS name, promises no more than it has);
 ///   `scs:cpu-type` and `scs:diskN-type` agree with the name; implied keys that are missing get
 ///   a note.
-/// - **scs-0103**: each standard flavor, looked up by `scs:name-v2`, else by name, matches its
-///   table row exactly (vCPUs, RAM = 1024 × GiB MiB, disk, every `scs:*` key of its spec).
+/// - **Uniqueness** (ours, [`UNIQUE_CHECK`]): no two flavors share a name or claim the same
+///   standard flavor (by name or `scs:name-v2`). No fix ever sets `scs:name-v2` to a name that
+///   another flavor claims.
+/// - **scs-0103**: each standard flavor, looked up among the **public** flavors by
+///   `scs:name-v2`, else by name, matches its table row exactly (vCPUs, RAM = 1024 × GiB MiB,
+///   disk, every `scs:*` key of its spec). A private flavor does not count: the official suite
+///   runs as a member of a project, which sees a private flavor only if the operator gave that
+///   project access, and a standard flavor is for every user. (A listing a member made simply
+///   contains what that member sees.)
+///
+/// Only failed official mandatory test cases block certification: see [`Audit::blocking`]
+/// and [`Audit::exit_status`].
 ///
 /// ```
 /// use scs_flavor_audit::{audit, CloudFlavor};
@@ -352,17 +516,19 @@ pub fn standard_test_id(name: &str) -> String {
 /// assert_eq!(report.findings[1].message, "the name promises 4 GiB RAM, the flavor has 3.8 GiB (3900 MiB)");
 /// ```
 pub fn audit(flavors: &[CloudFlavor]) -> Audit {
-    let mut cx = Context::default();
+    let mut cx = Context::new(flavors);
     let primaries: Vec<Option<Flavor>> = flavors
         .iter()
         .enumerate()
         .map(|(i, f)| cx.flavor(i, f))
         .collect();
     let lookup = lookup(flavors);
+    cx.duplicates(&lookup);
     let mut tests = vec![
         test_case(SYNTAX_CHECK, true, true),
         test_case(SEMANTICS_CHECK, true, true),
         test_case(EXTRA_SPECS_CHECK, false, false),
+        test_case(UNIQUE_CHECK, false, false),
     ];
     for std in STANDARD_FLAVORS {
         let id = standard_test_id(std.name);
@@ -386,10 +552,10 @@ pub fn audit(flavors: &[CloudFlavor]) -> Audit {
         .fixes
         .iter()
         .flat_map(|(&i, changes)| {
-            let name = &flavors[i].name;
+            let f = &flavors[i];
             changes
                 .iter()
-                .map(move |(key, value)| Fix::new(name, key, value.as_deref()))
+                .map(move |(key, value)| Fix::new(&f.name, f.id.as_deref(), key, value.as_deref()))
         })
         .collect();
     Audit {
@@ -400,10 +566,15 @@ pub fn audit(flavors: &[CloudFlavor]) -> Audit {
     }
 }
 
-/// Applies `fixes` to `flavors` (matching by name): what running the commands would do.
+/// Applies `fixes` to `flavors` (matching by ID where the fix has one, else by name): what
+/// running the commands would do.
 pub fn apply_fixes(flavors: &mut [CloudFlavor], fixes: &[Fix]) {
     for fix in fixes {
-        for f in flavors.iter_mut().filter(|f| f.name == fix.flavor) {
+        let target = |f: &&mut CloudFlavor| match &fix.id {
+            Some(id) => f.id.as_ref() == Some(id),
+            None => f.name == fix.flavor,
+        };
+        for f in flavors.iter_mut().filter(target) {
             match &fix.value {
                 Some(v) => {
                     f.extra_specs.insert(fix.key.clone(), v.clone());
@@ -425,17 +596,22 @@ fn test_case(id: &str, mandatory: bool, official: bool) -> TestCase {
     }
 }
 
-/// The official lookup: by the `scs:name-v2` extra spec (a later flavor wins), then, for names
-/// not yet taken, by the flavor's own name if it starts with `SCS-`.
+/// The official lookup, among the public flavors: by the `scs:name-v2` extra spec (a later
+/// flavor wins), then, for names not yet taken, by the flavor's own name if it starts with
+/// `SCS-` (the first wins).
+///
+/// Private flavors are left out: the official suite runs as a member of a project, which sees
+/// a private flavor only where the operator gave that project access; a flavor shared with
+/// some projects is not a standard flavor every user can rely on.
 fn lookup(flavors: &[CloudFlavor]) -> HashMap<&str, usize> {
     let mut map = HashMap::new();
     let name_v2 = SpecKey::Name(2).to_string();
-    for (i, f) in flavors.iter().enumerate() {
+    for (i, f) in flavors.iter().enumerate().filter(|(_, f)| f.public) {
         if let Some(v) = f.extra_specs.get(&name_v2) {
             map.insert(v.as_str(), i);
         }
     }
-    for (i, f) in flavors.iter().enumerate() {
+    for (i, f) in flavors.iter().enumerate().filter(|(_, f)| f.public) {
         if f.name.starts_with("SCS-") {
             map.entry(f.name.as_str()).or_insert(i);
         }
@@ -618,14 +794,121 @@ fn disk_part(f: &Flavor) -> String {
     out
 }
 
-#[derive(Default)]
-struct Context {
+/// Which flavors claim each SCS name: their own `SCS-` name or their `scs:name-v2` (each flavor
+/// once per name, in input order).
+fn claims(flavors: &[CloudFlavor]) -> HashMap<&str, Vec<usize>> {
+    let name_v2 = SpecKey::Name(2).to_string();
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in flavors.iter().enumerate() {
+        if f.name.starts_with("SCS-") {
+            map.entry(f.name.as_str()).or_default().push(i);
+        }
+        if let Some(v) = f.extra_specs.get(&name_v2).filter(|v| **v != f.name) {
+            map.entry(v.as_str()).or_default().push(i);
+        }
+    }
+    map
+}
+
+struct Context<'a> {
+    flavors: &'a [CloudFlavor],
+    claims: HashMap<&'a str, Vec<usize>>,
     findings: Vec<Finding>,
     /// Per flavor index: key → value to set, or `None` to delete.
     fixes: BTreeMap<usize, BTreeMap<String, Option<String>>>,
 }
 
-impl Context {
+impl<'a> Context<'a> {
+    fn new(flavors: &'a [CloudFlavor]) -> Self {
+        Context {
+            flavors,
+            claims: claims(flavors),
+            findings: Vec::new(),
+            fixes: BTreeMap::new(),
+        }
+    }
+
+    /// A flavor in a message: its name, and its ID when known.
+    fn describe(&self, index: usize) -> String {
+        let f = &self.flavors[index];
+        match &f.id {
+            Some(id) => format!("{} (ID {id})", f.name),
+            None => f.name.clone(),
+        }
+    }
+
+    /// Another flavor than `index` that claims the SCS name `name`.
+    fn other_claimant(&self, name: &str, index: usize) -> Option<usize> {
+        self.claims.get(name)?.iter().copied().find(|&j| j != index)
+    }
+
+    /// Flavors sharing a name, and standard flavors claimed by more than one flavor.
+    fn duplicates(&mut self, lookup: &HashMap<&str, usize>) {
+        let mut names: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, f) in self.flavors.iter().enumerate() {
+            match names.iter_mut().find(|(n, _)| *n == f.name) {
+                Some((_, list)) => list.push(i),
+                None => names.push((&f.name, vec![i])),
+            }
+        }
+        for (name, list) in names.into_iter().filter(|(_, l)| l.len() > 1) {
+            let who: Vec<String> = list.iter().map(|&j| self.describe(j)).collect();
+            self.find(
+                name,
+                UNIQUE_CHECK,
+                Severity::Error,
+                FindingKind::DuplicateName,
+                format!(
+                    "{} flavors have this name ({}): a lookup by name takes whichever it meets \
+                     first, and commands must address them by ID; Nova cannot rename a flavor: \
+                     delete the ones that are not meant",
+                    list.len(),
+                    who.join(", ")
+                ),
+            );
+        }
+        let name_v2 = SpecKey::Name(2).to_string();
+        for std in STANDARD_FLAVORS {
+            let Some(list) = self.claims.get(std.name).filter(|l| l.len() > 1) else {
+                continue;
+            };
+            let who: Vec<String> = list
+                .iter()
+                .map(|&j| {
+                    let how = if self.flavors[j]
+                        .extra_specs
+                        .get(&name_v2)
+                        .map(String::as_str)
+                        == Some(std.name)
+                    {
+                        "scs:name-v2"
+                    } else {
+                        "its name"
+                    };
+                    format!("{} by {how}", self.describe(j))
+                })
+                .collect();
+            let taken = match lookup.get(std.name) {
+                Some(&j) => format!("here {}", self.describe(j)),
+                None => "here none, as they are private".to_string(),
+            };
+            self.find(
+                std.name,
+                UNIQUE_CHECK,
+                Severity::Error,
+                FindingKind::DuplicateClaim,
+                format!(
+                    "{} flavors claim the standard flavor {}: {}; the official lookup takes \
+                     whichever it meets (by scs:name-v2 the last listed, else by name the first), \
+                     {taken}: unset scs:name-v2 on the others or delete them",
+                    list.len(),
+                    std.name,
+                    who.join(", ")
+                ),
+            );
+        }
+    }
+
     fn find(
         &mut self,
         flavor: &str,
@@ -643,11 +926,19 @@ impl Context {
         });
     }
 
-    fn fix(&mut self, index: usize, key: &str, value: Option<&str>) {
+    /// Records a fix, unless it sets `scs:name-v2` to a name that another flavor claims (it
+    /// would make two flavors claim it): then returns false.
+    fn fix(&mut self, index: usize, key: &str, value: Option<&str>) -> bool {
+        if let Some(v) = value {
+            if key == SpecKey::Name(2).to_string() && self.other_claimant(v, index).is_some() {
+                return false;
+            }
+        }
         self.fixes
             .entry(index)
             .or_default()
             .insert(key.to_string(), value.map(str::to_string));
+        true
     }
 
     /// Checks one flavor's name and extra specs; returns the name its extra specs must agree
@@ -777,16 +1068,28 @@ impl Context {
         let fl = p.flavor();
         for w in p.warnings() {
             match w.kind {
-                WarningKind::Tolerated { .. } => self.find(
-                    name,
-                    SYNTAX_CHECK,
-                    Severity::Warning,
-                    FindingKind::ToleratedSyntax,
-                    format!(
-                        "a v1 name, merely tolerated by certification: rename it to {} (v3)",
-                        fl
-                    ),
-                ),
+                WarningKind::Tolerated { .. } => {
+                    // Nova cannot rename a flavor: say what can be done.
+                    let v3 = fl.to_string();
+                    let advice = if self.flavors.iter().any(|g| g.name == v3) {
+                        format!("{v3} (its v3 name) exists already: move users to it, then delete this one")
+                    } else {
+                        format!(
+                            "create {v3} (its v3 name) with the same figures and extra specs, move \
+                             users to it, then delete this one"
+                        )
+                    };
+                    self.find(
+                        name,
+                        SYNTAX_CHECK,
+                        Severity::Warning,
+                        FindingKind::ToleratedSyntax,
+                        format!(
+                            "a v1 name, merely tolerated by certification; Nova cannot rename a \
+                             flavor: {advice}"
+                        ),
+                    )
+                }
                 WarningKind::RejectedByOfficialChecker => self.find(
                     name,
                     SYNTAX_CHECK,
@@ -923,12 +1226,24 @@ impl Context {
                     .map(|(k, v)| (k.to_string(), v.to_string()))
                     .collect();
                 let list: Vec<String> = names.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let name_v2 = SpecKey::Name(2).to_string();
+                let taken = names.iter().find_map(|(k, v)| {
+                    let other = self.other_claimant(v, index).filter(|_| *k == name_v2)?;
+                    Some(format!(
+                        "; {k}={v} is not proposed: {} claims {v} already",
+                        self.describe(other)
+                    ))
+                });
                 self.find(
                     name,
                     EXTRA_SPECS_CHECK,
                     Severity::Note,
                     FindingKind::MissingExtraSpec,
-                    format!("no scs:name-vN is set (the spec has {})", list.join(", ")),
+                    format!(
+                        "no scs:name-vN is set (the spec has {}){}",
+                        list.join(", "),
+                        taken.unwrap_or_default()
+                    ),
                 );
                 for (k, v) in &names {
                     self.fix(index, k, Some(v));
@@ -952,13 +1267,31 @@ impl Context {
                 Level::Recommended => Severity::Note,
             };
             let level = std.level.code();
+            let private: Vec<String> = self
+                .claims
+                .get(std.name)
+                .into_iter()
+                .flatten()
+                .filter(|&&j| !self.flavors[j].public)
+                .map(|&j| self.describe(j))
+                .collect();
+            let private = match private.as_slice() {
+                [] => String::new(),
+                list => format!(
+                    "; {} claims it but is private: the official suite runs as a member of a \
+                     project, which sees a private flavor only if given access, so it does not \
+                     count; Nova cannot make a flavor public: delete it and create it again as \
+                     public",
+                    list.join(", ")
+                ),
+            };
             self.find(
                 std.name,
                 id,
                 severity,
                 FindingKind::StandardFlavorMissing,
                 format!(
-                    "the {level} standard flavor {} is missing (looked up by scs:name-v2, then by name)",
+                    "the {level} standard flavor {} is missing (looked up by scs:name-v2, then by name){private}",
                     std.name
                 ),
             );

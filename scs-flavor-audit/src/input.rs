@@ -7,8 +7,16 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// One flavor of a cloud: what Nova stores, and its `extra_specs`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CloudFlavor {
+    /// Nova's ID (`ID`/`id` in the input), if the input has it: printed commands address the
+    /// flavor by it (names need not be unique in a listing, and a name may look like an option).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Whether every project sees it (`Is Public`, `os-flavor-access:is_public` or
+    /// `is_public`; public when absent). A private flavor does not satisfy a standard-flavor
+    /// test case: see [`crate::audit()`].
+    pub public: bool,
     /// The flavor's name (`SCS-2V-4-20s`, `m1.large`, …).
     pub name: String,
     /// Number of vCPUs.
@@ -25,12 +33,26 @@ impl CloudFlavor {
     /// A flavor without `extra_specs`.
     pub fn new(name: impl Into<String>, vcpus: u64, ram_mib: u64, disk_gb: u64) -> Self {
         CloudFlavor {
+            id: None,
+            public: true,
             name: name.into(),
             vcpus,
             ram_mib,
             disk_gb,
             extra_specs: BTreeMap::new(),
         }
+    }
+
+    /// The same flavor with Nova's ID `id`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The same flavor, private (`Is Public: false`) or public.
+    pub fn with_public(mut self, public: bool) -> Self {
+        self.public = public;
+        self
     }
 
     /// The same flavor with one more extra spec.
@@ -88,14 +110,19 @@ impl fmt::Display for InputError {
 ///   `vcpus`, `ram`, `disk`, `properties`;
 /// - the Nova API and openstacksdk (`{"flavors": [...]}` or an array; `extra_specs`).
 ///
-/// Other keys (`ID`, `Ephemeral`, `Is Public`, …) are ignored; a missing properties field
-/// means no `extra_specs`. Property values that are JSON numbers or booleans are read as
-/// their JSON text.
+/// `ID`/`id` and `Is Public`/`os-flavor-access:is_public`/`is_public` are read too; other keys
+/// (`Ephemeral`, `Swap`, …) are ignored. An entry without a properties field has no
+/// `extra_specs`, but a non-empty list in which **no** entry has one is refused: that is what
+/// `openstack flavor list -f json` prints without `--long`, and reading it as "no extra specs"
+/// would fail every flavor and propose to set every extra spec. Property values that are JSON
+/// numbers or booleans are read as their JSON text.
 ///
 /// # Errors
 /// [`InputError`] for invalid JSON, a top level that is not a list of flavors, an entry that is
 /// not an object, a missing or non-string name, a missing or non-integer or negative
-/// `VCPUs`/`RAM`/`Disk`, or properties that are neither a mapping of strings nor the string form.
+/// `VCPUs`/`RAM`/`Disk`, properties that are neither a mapping of strings nor the string form,
+/// or a non-empty list without any properties field (field `Properties`, message "… did you
+/// forget `--long` …").
 ///
 /// ```
 /// let flavors = scs_flavor_audit::parse_flavors(r#"[
@@ -143,18 +170,29 @@ pub fn flavors_from_value(value: &Value) -> Result<Vec<CloudFlavor>, InputError>
              found {found}"
         ),
     };
-    match value {
+    let entries: Vec<(CloudFlavor, bool)> = match value {
         Value::Array(items) => items
             .iter()
             .enumerate()
             .map(|(i, item)| flavor_from_value(i, item))
-            .collect(),
+            .collect::<Result<_, _>>()?,
         Value::Object(map) => match map.get("flavors") {
-            Some(inner @ Value::Array(_)) if !is_flavor(map) => flavors_from_value(inner),
-            _ => flavor_from_value(0, value).map(|f| vec![f]),
+            Some(inner @ Value::Array(_)) if !is_flavor(map) => return flavors_from_value(inner),
+            _ => vec![flavor_from_value(0, value)?],
         },
-        other => Err(top_error(kind(other))),
+        other => return Err(top_error(kind(other))),
+    };
+    if !entries.is_empty() && !entries.iter().any(|&(_, has_properties)| has_properties) {
+        return Err(InputError {
+            index: None,
+            name: None,
+            field: Some("Properties".to_string()),
+            message: "no flavor has properties (extra specs): did you forget `--long` \
+                      (`openstack flavor list --long -f json`)?"
+                .to_string(),
+        });
     }
+    Ok(entries.into_iter().map(|(f, _)| f).collect())
 }
 
 fn is_flavor(map: &Map<String, Value>) -> bool {
@@ -188,7 +226,8 @@ fn field<'a>(
     keys.iter().find_map(|&k| map.get(k).map(|v| (k, v)))
 }
 
-fn flavor_from_value(index: usize, value: &Value) -> Result<CloudFlavor, InputError> {
+/// One entry, and whether it has a properties field (even `null`).
+fn flavor_from_value(index: usize, value: &Value) -> Result<(CloudFlavor, bool), InputError> {
     let err = |name: Option<&str>, field: Option<&str>, message: String| InputError {
         index: Some(index),
         name: name.map(str::to_string),
@@ -241,7 +280,35 @@ fn flavor_from_value(index: usize, value: &Value) -> Result<CloudFlavor, InputEr
     let vcpus = number(&["VCPUs", "vcpus"], "vCPUs")?;
     let ram_mib = number(&["RAM", "ram"], "MiB")?;
     let disk_gb = number(&["Disk", "disk"], "GB")?;
-    let extra_specs = match field(map, &["Properties", "properties", "extra_specs"]) {
+    let id = match field(map, &["ID", "id"]) {
+        None | Some((_, Value::Null)) => None,
+        Some((_, Value::String(s))) => Some(s.clone()),
+        Some((_, Value::Number(n))) => Some(n.to_string()),
+        Some((key, other)) => {
+            return Err(err(
+                Some(name),
+                Some(key),
+                format!("expected a string, found {}", found(other)),
+            ))
+        }
+    };
+    let public = match field(
+        map,
+        &["Is Public", "os-flavor-access:is_public", "is_public"],
+    ) {
+        None | Some((_, Value::Null)) => true,
+        Some((_, Value::Bool(b))) => *b,
+        Some((key, other)) => {
+            return Err(err(
+                Some(name),
+                Some(key),
+                format!("expected true or false, found {}", found(other)),
+            ))
+        }
+    };
+    let properties = field(map, &["Properties", "properties", "extra_specs"]);
+    let has_properties = properties.is_some();
+    let extra_specs = match properties {
         None | Some((_, Value::Null)) => BTreeMap::new(),
         Some((key, Value::Object(props))) => {
             let mut specs = BTreeMap::new();
@@ -276,13 +343,16 @@ fn flavor_from_value(index: usize, value: &Value) -> Result<CloudFlavor, InputEr
             ))
         }
     };
-    Ok(CloudFlavor {
+    let flavor = CloudFlavor {
+        id,
+        public,
         name: name.to_string(),
         vcpus,
         ram_mib,
         disk_gb,
         extra_specs,
-    })
+    };
+    Ok((flavor, has_properties))
 }
 
 /// Reads the older client's string form of properties: `k1='v1', k2='v2'` (the empty string

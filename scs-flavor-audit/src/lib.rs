@@ -43,9 +43,11 @@ mod select;
 pub use audit::{
     apply_fixes, audit, checker_ram_gib, shell_quote, standard_test_id, Audit, Finding,
     FindingKind, Fix, FixAction, Severity, Status, TestCase, EXTRA_SPECS_CHECK,
-    RECOMMENDED_DISK_SIZES, SEMANTICS_CHECK, STRATEGY, SYNTAX_CHECK,
+    RECOMMENDED_DISK_SIZES, SEMANTICS_CHECK, STRATEGY, SYNTAX_CHECK, UNIQUE_CHECK,
 };
-pub use cloud::{apply, Applied, Cloud, CloudError, CloudErrorKind, Refusal, Step};
+pub use cloud::{
+    apply, list_flavors, Applied, Cloud, CloudError, CloudErrorKind, Refusal, Step, LISTING,
+};
 pub use input::{flavors_from_value, parse_flavors, parse_properties, CloudFlavor, InputError};
 pub use lint::{
     alternatives, lint_name, lint_unresolved, Alternative, NameLint, ReferenceStatus,

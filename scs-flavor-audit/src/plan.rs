@@ -8,7 +8,10 @@ use scs_flavor::{Flavor, Level, Outcome, SpecKey, SpecValue, StandardFlavor, STA
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::audit::{audit, shell_quote, Audit, FindingKind, STRATEGY};
+use crate::audit::{
+    audit, comment, flavor_target, property_commands, shell_quote, Audit, FindingKind,
+    SCRIPT_HEADER, STRATEGY,
+};
 use crate::input::{flavors_from_value, CloudFlavor, InputError};
 
 /// One flavor of a cloud as the plan sees it: the audited flavor, its ID and its public flag.
@@ -28,6 +31,18 @@ impl From<CloudFlavor> for PlanFlavor {
             flavor,
             id: None,
             public: true,
+        }
+    }
+}
+
+/// The audited flavor with the plan's ID and public flag (which a [`crate::Cloud`] may set on
+/// the `PlanFlavor` only).
+impl From<PlanFlavor> for CloudFlavor {
+    fn from(f: PlanFlavor) -> Self {
+        CloudFlavor {
+            id: f.id,
+            public: f.public,
+            ..f.flavor
         }
     }
 }
@@ -53,50 +68,12 @@ pub fn parse_plan_input(json: &str) -> Result<Vec<PlanFlavor>, InputError> {
 /// # Errors
 /// As [`parse_plan_input`].
 pub fn plan_input_from_value(value: &Value) -> Result<Vec<PlanFlavor>, InputError> {
-    let flavors = flavors_from_value(value)?;
-    let entries: Vec<&Value> = match value {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(map) => match map.get("flavors") {
-            Some(Value::Array(items)) if !map.contains_key("name") && !map.contains_key("Name") => {
-                items.iter().collect()
-            }
-            _ => vec![value],
-        },
-        _ => Vec::new(),
-    };
-    let has_properties = |e: &Value| {
-        ["Properties", "properties", "extra_specs"]
-            .iter()
-            .any(|k| e.get(k).is_some())
-    };
-    if !entries.is_empty() && !entries.iter().any(|e| has_properties(e)) {
-        return Err(InputError {
-            index: None,
-            name: None,
-            field: Some("Properties".to_string()),
-            message: "no flavor has properties (extra specs): did you forget `--long` \
-                      (`openstack flavor list --long -f json`)?"
-                .to_string(),
-        });
-    }
-    Ok(flavors
+    Ok(flavors_from_value(value)?
         .into_iter()
-        .zip(entries)
-        .map(|(flavor, e)| {
-            let id = ["ID", "id"]
-                .iter()
-                .find_map(|k| e.get(k))
-                .and_then(|v| match v {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                });
-            let public = ["Is Public", "os-flavor-access:is_public", "is_public"]
-                .iter()
-                .find_map(|k| e.get(k))
-                .and_then(Value::as_bool)
-                .unwrap_or(true);
-            PlanFlavor { flavor, id, public }
+        .map(|flavor| PlanFlavor {
+            id: flavor.id.clone(),
+            public: flavor.public,
+            flavor,
         })
         .collect())
 }
@@ -226,7 +203,7 @@ const SIZE_KINDS: &[FindingKind] = &[
 /// assert!(p.changes.iter().any(|c| c.kind == ChangeKind::Create && c.flavor == "SCS-1L-1"));
 /// ```
 pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
-    let cloud: Vec<CloudFlavor> = flavors.iter().map(|f| f.flavor.clone()).collect();
+    let cloud: Vec<CloudFlavor> = flavors.iter().cloned().map(CloudFlavor::from).collect();
     let report = audit(&cloud);
     let mut changes = Vec::new();
     let mut gone: BTreeSet<usize> = BTreeSet::new();
@@ -308,8 +285,9 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
                     }
                 }
             };
+            // A standard flavor must be public to count (see `audit`); others keep their flag.
             let new = NewFlavor {
-                public: pf.public,
+                public: pf.public || StandardFlavor::find(&fl.to_string()).is_some(),
                 ..new
             };
             changes.push(Change {
@@ -365,9 +343,10 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
         for (k, v) in properties_fix(&report, name) {
             match v {
                 Some(v) => {
-                    let own = pf.flavor.extra_specs.get(&k) == Some(&v) || *name == *v;
-                    if k == name_v2 && !own && claimed.contains(&v) {
-                        continue;
+                    // The audit never proposes a scs:name-v2 that another flavor claims.
+                    if k == name_v2 {
+                        // Now this flavor claims it: no flavor is to be created for it.
+                        claimed.insert(v.clone());
                     }
                     set.insert(k, v);
                 }
@@ -412,11 +391,19 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
         let (Some(missing), true) = (missing, wanted) else {
             continue;
         };
-        if claimed.contains(std.name)
-            || changes
-                .iter()
-                .any(|c| c.kind == ChangeKind::Recreate && c.flavor == std.name)
+        if changes
+            .iter()
+            .any(|c| c.kind == ChangeKind::Recreate && c.flavor == std.name)
         {
+            continue;
+        }
+        if claimed.contains(std.name) {
+            // Claimed only by private flavors, which the audit does not count (see `audit`):
+            // Nova cannot change a flavor's public flag, so the claimant is re-created public.
+            if let Some(change) = publish_private_claim(flavors, &gone, &mut changes, std, options)
+            {
+                changes.push(change);
+            }
             continue;
         }
         let new = standard_new_flavor(std);
@@ -489,6 +476,8 @@ impl Plan {
             if let Some(new) = &c.create {
                 flavors.push(PlanFlavor {
                     flavor: CloudFlavor {
+                        id: None,
+                        public: new.public,
                         name: c.flavor.clone(),
                         vcpus: new.vcpus,
                         ram_mib: new.ram_mib,
@@ -505,16 +494,13 @@ impl Plan {
     /// The plan as a shell script of `openstack` commands: a shebang, `set -e`, flavors
     /// addressed by ID where known (the name in a comment), every word shell-quoted.
     pub fn openstack_script(&self) -> String {
-        let mut out = String::from("#!/bin/sh\nset -e\n");
+        let mut out = String::from(SCRIPT_HEADER);
         for c in &self.changes {
-            let target = match &c.id {
-                Some(id) => shell_quote(id),
-                None => name_arg(&c.flavor),
-            };
-            let _ = writeln!(out, "\n# {}: {}", c.flavor.replace('\n', " "), c.what);
+            let target = flavor_target(c.id.as_deref(), &c.flavor);
+            let _ = writeln!(out, "\n{}", comment(&format!("{}: {}", c.flavor, c.what)));
             if c.kind == ChangeKind::Decide {
                 for why in &c.why {
-                    let _ = writeln!(out, "#   {}", why.replace('\n', " "));
+                    let _ = writeln!(out, "{}", comment(&format!("  {why}")));
                 }
                 continue;
             }
@@ -522,19 +508,9 @@ impl Plan {
                 let _ = writeln!(out, "openstack flavor delete {target}");
             }
             if c.kind == ChangeKind::Properties {
-                if !c.unset.is_empty() {
-                    let mut line = String::from("openstack flavor unset");
-                    for k in &c.unset {
-                        let _ = write!(line, " --property {}", shell_quote(k));
-                    }
-                    let _ = writeln!(out, "{line} {target}");
-                }
-                if !c.set.is_empty() {
-                    let mut line = String::from("openstack flavor set");
-                    for (k, v) in &c.set {
-                        let _ = write!(line, " --property {}", shell_quote(&format!("{k}={v}")));
-                    }
-                    let _ = writeln!(out, "{line} {target}");
+                let set = c.set.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                for line in property_commands(&target, set, c.unset.iter().map(String::as_str)) {
+                    let _ = writeln!(out, "{line}");
                 }
             }
             if let Some(new) = &c.create {
@@ -548,20 +524,10 @@ impl Plan {
                 for (k, v) in &new.properties {
                     let _ = write!(line, " --property {}", shell_quote(&format!("{k}={v}")));
                 }
-                let _ = writeln!(out, "{line} {}", name_arg(&c.flavor));
+                let _ = writeln!(out, "{line} {}", flavor_target(None, &c.flavor));
             }
         }
         out
-    }
-}
-
-/// A flavor name as the last argument of an `openstack` command (after `--` if it starts
-/// with `-`).
-fn name_arg(name: &str) -> String {
-    if name.starts_with('-') {
-        format!("-- {}", shell_quote(name))
-    } else {
-        shell_quote(name)
     }
 }
 
@@ -665,4 +631,85 @@ pub fn osism_definitions() -> OsismDefinitions {
         mandatory,
         recommended,
     }
+}
+
+/// For a standard flavor claimed (by name or `scs:name-v2`, present or planned) only by
+/// private flavors: re-create the first claimant as a public flavor with the standard figures
+/// and its corrected extra specs (with `--recreate`; its `properties` change is then dropped),
+/// or a `decide` change. `None` when a public flavor claims it.
+fn publish_private_claim(
+    flavors: &[PlanFlavor],
+    gone: &BTreeSet<usize>,
+    changes: &mut Vec<Change>,
+    std: &StandardFlavor,
+    options: PlanOptions,
+) -> Option<Change> {
+    let name_v2 = SpecKey::Name(2).to_string();
+    let claims = |pf: &PlanFlavor| {
+        let planned = changes
+            .iter()
+            .find(|c| c.kind == ChangeKind::Properties && c.flavor == pf.flavor.name)
+            .and_then(|c| c.set.get(&name_v2));
+        pf.flavor.name == std.name
+            || pf.flavor.extra_specs.get(&name_v2).map(String::as_str) == Some(std.name)
+            || planned.map(String::as_str) == Some(std.name)
+    };
+    let claimants: Vec<&PlanFlavor> = flavors
+        .iter()
+        .enumerate()
+        .filter(|(i, pf)| !gone.contains(i) && claims(pf))
+        .map(|(_, pf)| pf)
+        .collect();
+    let first = *claimants.first()?;
+    if claimants.iter().any(|pf| pf.public) {
+        return None;
+    }
+    let why = vec![format!(
+        "{} is private: the official test cases run as a member and count only flavors every \
+         project sees",
+        first.flavor.name
+    )];
+    if !options.recreate {
+        return Some(Change {
+            kind: ChangeKind::Decide,
+            flavor: first.flavor.name.clone(),
+            id: first.id.clone(),
+            what: format!(
+                "decide: re-create it as a public flavor (--recreate) to provide {}",
+                std.name
+            ),
+            why,
+            create: None,
+            set: BTreeMap::new(),
+            unset: Vec::new(),
+        });
+    }
+    let mut properties = first.flavor.extra_specs.clone();
+    if let Some(i) = changes
+        .iter()
+        .position(|c| c.kind == ChangeKind::Properties && c.flavor == first.flavor.name)
+    {
+        let fix = changes.remove(i);
+        for k in &fix.unset {
+            properties.remove(k);
+        }
+        properties.extend(fix.set);
+    }
+    let mut new = standard_new_flavor(std);
+    new.properties.extend(properties);
+    new.properties.extend(standard_new_flavor(std).properties);
+    new.public = true;
+    Some(Change {
+        kind: ChangeKind::Recreate,
+        flavor: first.flavor.name.clone(),
+        id: first.id.clone(),
+        what: format!(
+            "delete and re-create as a public flavor with {} vCPUs, {} MiB RAM, {} GB disk",
+            new.vcpus, new.ram_mib, new.disk_gb
+        ),
+        why,
+        create: Some(new),
+        set: BTreeMap::new(),
+        unset: Vec::new(),
+    })
 }

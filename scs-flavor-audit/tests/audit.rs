@@ -111,6 +111,7 @@ fn verdicts_of_the_defective_clouds() {
         failing("contradicting-specs"),
         [
             "scs-0103-extra-specs-check",
+            "scs-0103-unique-check",
             "scs-0103-flavor-2v-4-20s",
             "scs-0103-flavor-8v-16",
             "scs-0103-flavor-4v-8-20"
@@ -128,36 +129,69 @@ fn assert_extra_specs_clear(fixture: &str, after: &scs_flavor_audit::Audit) {
     assert!(left.is_empty(), "{fixture}: {left:#?}");
 }
 
-/// What a user runs is the printed script, not our `Fix` values: each line, split as a POSIX
-/// shell splits it (the `shell-words` crate), is `openstack flavor set --property KEY=VALUE
-/// NAME` or `openstack flavor unset --property KEY NAME`; carried out from its argv alone, the
-/// script leaves nothing that extra specs could fix.
+/// What a user runs is the printed script, not our `Fix` values: it starts with `#!/bin/sh`
+/// and `set -e`; every other line is blank, a `# NAME` comment, or — split as a POSIX shell
+/// splits it (the `shell-words` crate) — `openstack flavor set (--property KEY=VALUE)+ ID` or
+/// `openstack flavor unset (--property KEY)+ ID`, at most one of each per flavor, addressing
+/// the flavor by the ID the fixture gives it; carried out from its argv alone, the script
+/// leaves nothing that extra specs could fix.
 #[test]
 fn the_printed_fix_commands_do_what_they_say() {
-    let mut lines = 0;
+    let (mut sets, mut unsets) = (0, 0);
     for fixture in DEFECTS.iter().chain(&["compliant"]) {
         let mut cloud = load(&format!("{fixture}.json"));
         let script = audit(&cloud).fix_script();
-        for line in script.lines() {
-            lines += 1;
+        let mut lines = script.lines();
+        if !script.is_empty() {
+            assert_eq!(lines.next(), Some("#!/bin/sh"), "{fixture}");
+            assert_eq!(lines.next(), Some("set -e"), "{fixture}");
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut named = None;
+        for line in lines {
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix("# ") {
+                named = Some(name.to_string());
+                continue;
+            }
             let argv = shell_words::split(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
-            let (action, property, name) = match argv.as_slice() {
-                ["openstack", "flavor", action @ ("set" | "unset"), "--property", property, name] => {
-                    (*action, *property, *name)
+            let (action, rest, id) = match argv.as_slice() {
+                ["openstack", "flavor", action @ ("set" | "unset"), rest @ .., id] => {
+                    (*action, rest, *id)
                 }
                 other => panic!("{fixture}: unexpected command {other:?}"),
             };
-            let matching: Vec<&mut CloudFlavor> =
-                cloud.iter_mut().filter(|f| f.name == name).collect();
-            assert_eq!(matching.len(), 1, "{fixture}: {line:?} names one flavor");
-            for f in matching {
+            assert!(
+                seen.insert((action.to_string(), id.to_string())),
+                "{fixture}: a second {action} for {id}"
+            );
+            let matching: Vec<&mut CloudFlavor> = cloud
+                .iter_mut()
+                .filter(|f| f.id.as_deref() == Some(id))
+                .collect();
+            assert_eq!(
+                matching.len(),
+                1,
+                "{fixture}: {line:?} names one flavor by ID"
+            );
+            let f = matching.into_iter().next().expect("one");
+            assert_eq!(named.as_deref(), Some(f.name.as_str()), "{line:?}");
+            assert!(!rest.is_empty() && rest.len() % 2 == 0, "{line:?}");
+            for pair in rest.chunks(2) {
+                let ["--property", property] = pair else {
+                    panic!("{fixture}: {line:?}")
+                };
                 if action == "set" {
+                    sets += 1;
                     let (key, value) = property.split_once('=').expect("KEY=VALUE");
                     f.extra_specs.insert(key.to_string(), value.to_string());
                 } else {
+                    unsets += 1;
                     assert!(!property.contains('='), "{line:?}");
-                    f.extra_specs.remove(property);
+                    f.extra_specs.remove(*property);
                 }
             }
         }
@@ -165,8 +199,8 @@ fn the_printed_fix_commands_do_what_they_say() {
         assert_extra_specs_clear(fixture, &after);
         assert_eq!(after.fix_script(), "", "{fixture}");
     }
-    // The fixtures' fix scripts, 77 lines in all (74 `set`, 3 `unset`).
-    assert_eq!(lines, 77);
+    // The fixtures' fixes, 77 in all (74 `set`, 3 `unset`), as before grouping by flavor.
+    assert_eq!((sets, unsets), (74, 3));
 }
 
 proptest! {

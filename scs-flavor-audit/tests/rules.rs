@@ -15,6 +15,7 @@ use Severity::{Error, Note, Warning};
 const SYNTAX: &str = "scs-0100-syntax-check";
 const SEMANTICS: &str = "scs-0100-semantics-check";
 const SPECS: &str = "scs-0103-extra-specs-check";
+const UNIQUE: &str = "scs-0103-unique-check";
 
 type Row = (String, String, Severity, FindingKind);
 
@@ -181,6 +182,10 @@ fn each_fixture_gets_the_findings_its_changes_call_for() {
             row("legacy-medium", &t, Error, StandardExtraSpecMismatch),
             row("legacy-medium", &t, Error, StandardExtraSpecMismatch),
             row("legacy-medium", &t, Error, StandardExtraSpecMismatch),
+            // legacy-medium and SCS-4V-8-20 both carry scs:name-v2=SCS-4V-8-20: two claims
+            // of one standard flavor (our uniqueness check; the official lookup takes the
+            // later one, legacy-medium).
+            row("SCS-4V-8-20", UNIQUE, Error, DuplicateClaim),
         ],
     );
 
@@ -300,7 +305,9 @@ fn extra_specs_findings_are_those_about_extra_specs() {
 }
 
 /// Test cases: certification requires syntax, semantics and the 15 mandatory flavors of
-/// scs-0103; the official runner lacks our extra-specs check and the v1.2 "part 2" flavors.
+/// scs-0103; the official runner lacks our extra-specs and uniqueness checks and the v1.2
+/// "part 2" flavors. Only failed official mandatory test cases block certification and make
+/// the exit status 1; the report marks each test case mandatory, recommended or ours.
 #[test]
 fn mandatory_and_official_test_cases() {
     const MANDATORY: &[&str] = &[
@@ -322,13 +329,360 @@ fn mandatory_and_official_test_cases() {
     ];
     const PART2: &[&str] = &["SCS-16V-64", "SCS-8V-64", "SCS-16V-128"];
     let report = audit(&[]);
-    assert_eq!(report.tests.len(), 3 + 15 + 13 + 3);
+    assert_eq!(report.tests.len(), 4 + 15 + 13 + 3);
     for t in &report.tests {
         let mandatory =
             t.id == SYNTAX || t.id == SEMANTICS || MANDATORY.iter().any(|n| std_test(n) == t.id);
-        let official = t.id != SPECS && !PART2.iter().any(|n| std_test(n) == t.id);
+        let official =
+            t.id != SPECS && t.id != UNIQUE && !PART2.iter().any(|n| std_test(n) == t.id);
         assert_eq!((t.mandatory, t.official), (mandatory, official), "{}", t.id);
+        let class = match (official, mandatory) {
+            (true, true) => "mandatory",
+            (true, false) => "recommended",
+            (false, _) => "ours",
+        };
+        assert_eq!(t.class(), class, "{}", t.id);
+        assert_eq!(t.blocks_certification(), official && mandatory, "{}", t.id);
     }
+    // The empty cloud misses the 15 mandatory flavors: 15 blocking failures, exit status 1.
+    assert_eq!(report.blocking().len(), 15);
+    assert_eq!(report.exit_status(), 1);
+}
+
+/// A flavor of the standard's table, exactly as scs-0103 defines it (figures and extra specs).
+fn standard(name: &str, cpus: u64, ram_gib: u64, v1: &str) -> CloudFlavor {
+    CloudFlavor::new(name, cpus, ram_gib * 1024, 0)
+        .with_spec("scs:cpu-type", "shared-core")
+        .with_spec("scs:name-v1", v1)
+        .with_spec("scs:name-v2", name)
+}
+
+/// The 15 mandatory flavors of scs-0103 (all without disk, `V` = shared-core), compliant.
+fn mandatory_cloud() -> Vec<CloudFlavor> {
+    [
+        ("SCS-1V-4", 1, 4, "SCS-1V:4"),
+        ("SCS-2V-8", 2, 8, "SCS-2V:8"),
+        ("SCS-4V-16", 4, 16, "SCS-4V:16"),
+        ("SCS-8V-32", 8, 32, "SCS-8V:32"),
+        ("SCS-1V-2", 1, 2, "SCS-1V:2"),
+        ("SCS-2V-4", 2, 4, "SCS-2V:4"),
+        ("SCS-4V-8", 4, 8, "SCS-4V:8"),
+        ("SCS-8V-16", 8, 16, "SCS-8V:16"),
+        ("SCS-16V-32", 16, 32, "SCS-16V:32"),
+        ("SCS-1V-8", 1, 8, "SCS-1V:8"),
+        ("SCS-2V-16", 2, 16, "SCS-2V:16"),
+        ("SCS-4V-32", 4, 32, "SCS-4V:32"),
+    ]
+    .into_iter()
+    .map(|(n, c, r, v1)| standard(n, c, r, v1))
+    .chain([
+        CloudFlavor::new("SCS-1L-1", 1, 1024, 0)
+            .with_spec("scs:cpu-type", "crowded-core")
+            .with_spec("scs:name-v1", "SCS-1L:1")
+            .with_spec("scs:name-v2", "SCS-1L-1"),
+        CloudFlavor::new("SCS-2V-4-20s", 2, 4096, 20)
+            .with_spec("scs:cpu-type", "shared-core")
+            .with_spec("scs:disk0-type", "ssd")
+            .with_spec("scs:name-v1", "SCS-2V:4:20s")
+            .with_spec("scs:name-v2", "SCS-2V-4-20s"),
+        CloudFlavor::new("SCS-4V-16-100s", 4, 16384, 100)
+            .with_spec("scs:cpu-type", "shared-core")
+            .with_spec("scs:disk0-type", "ssd")
+            .with_spec("scs:name-v1", "SCS-4V:16:100s")
+            .with_spec("scs:name-v2", "SCS-4V-16-100s"),
+    ])
+    .collect()
+}
+
+/// The first finding of `kind`.
+fn finding(report: &Audit, kind: FindingKind) -> &scs_flavor_audit::Finding {
+    let found = report.findings.iter().find(|f| f.kind == kind);
+    found.unwrap_or_else(|| panic!("no {kind:?} in {report}"))
+}
+
+fn failing(report: &Audit) -> Vec<&str> {
+    report
+        .tests
+        .iter()
+        .filter(|t| t.result == Status::Fail)
+        .map(|t| t.id.as_str())
+        .collect()
+}
+
+/// Only official mandatory failures block: with all 15 mandatory flavors (and no recommended
+/// one) the audit still has errors (missing recommended flavors are notes, but a broken
+/// non-standard flavor's extra specs are ours), yet the exit status is 0 and the summary
+/// says PASS; one wrong mandatory flavor makes it 1.
+#[test]
+fn only_official_mandatory_failures_block_certification() {
+    let mut cloud = mandatory_cloud();
+    cloud.push(CloudFlavor::new("m1.odd", 2, 4096, 0).with_spec("scs:name-v2", "nonsense"));
+    let report = audit(&cloud);
+    assert!(!report.passed, "our extra-specs check has an error");
+    assert!(failing(&report).contains(&SPECS));
+    assert!(report.blocking().is_empty());
+    assert_eq!(report.exit_status(), 0);
+    // 13 recommended official flavors and 3 part-2 flavors are missing; ours: extra specs.
+    assert_eq!(
+        report.summary(),
+        "summary: PASS: all 17 mandatory test cases of the official suite pass; not blocking: \
+         13 recommended and 4 of ours fail"
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("\nscs-0100-syntax-check: PASS (mandatory)\n")
+            || text.starts_with("scs-0100-syntax-check: PASS (mandatory)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nscs-0103-extra-specs-check: FAIL (ours)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nscs-0103-flavor-1v-4-10: FAIL (recommended)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nscs-0103-flavor-16v-64: FAIL (ours)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("\n\n{}\n", report.summary())),
+        "{text}"
+    );
+
+    cloud[0].ram_mib = 3 * 1024; // SCS-1V-4 with 3 GiB: semantics and its standard test fail
+    let report = audit(&cloud);
+    let blocking: Vec<&str> = report.blocking().iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(blocking, [SEMANTICS, "scs-0103-flavor-1v-4"]);
+    assert_eq!(report.exit_status(), 1);
+    assert!(report.summary().starts_with(
+        "summary: FAIL: 2 of 17 mandatory test cases of the official suite fail \
+         (scs-0100-semantics-check, scs-0103-flavor-1v-4): certification fails"
+    ));
+}
+
+/// A private flavor does not satisfy a standard-flavor test case: the official suite runs as
+/// a member of a project, which sees a private flavor only where the operator gave that
+/// project access. The missing-flavor error says why; a public flavor claiming the same
+/// standard flavor is found instead.
+#[test]
+fn a_private_flavor_is_not_a_standard_flavor() {
+    let mut cloud = mandatory_cloud();
+    let i = cloud
+        .iter()
+        .position(|f| f.name == "SCS-2V-4")
+        .expect("in the cloud");
+    cloud[i] = cloud[i].clone().with_id("p1").with_public(false);
+    let report = audit(&cloud);
+    assert_eq!(failing(&report)[..1], ["scs-0103-flavor-2v-4"]);
+    assert_eq!(report.exit_status(), 1);
+    let missing = report
+        .findings
+        .iter()
+        .find(|f| f.kind == StandardFlavorMissing && f.flavor == "SCS-2V-4")
+        .expect("missing");
+    assert_eq!(missing.severity, Error);
+    assert!(
+        missing
+            .message
+            .contains("SCS-2V-4 (ID p1) claims it but is private"),
+        "{}",
+        missing.message
+    );
+    assert!(
+        missing
+            .message
+            .contains("delete it and create it again as public"),
+        "{}",
+        missing.message
+    );
+    // Syntax and semantics still judge it (scs-0100: every SCS- name).
+    assert!(!failing(&report).contains(&SYNTAX));
+    // A public flavor claiming it by scs:name-v2 is found, and the two claims are reported.
+    cloud.push(
+        CloudFlavor::new("std-2-4", 2, 4096, 0)
+            .with_id("q1")
+            .with_spec("scs:cpu-type", "shared-core")
+            .with_spec("scs:name-v1", "SCS-2V:4")
+            .with_spec("scs:name-v2", "SCS-2V-4"),
+    );
+    let report = audit(&cloud);
+    assert!(report.blocking().is_empty());
+    assert!(failing(&report).contains(&UNIQUE));
+    assert_eq!(report.exit_status(), 0);
+    let input = r#"[{"ID": "p1", "Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0,
+        "Is Public": false, "Properties": {}},
+        {"ID": "p2", "Name": "SCS-2V-8", "VCPUs": 2, "RAM": 8192, "Disk": 0,
+        "os-flavor-access:is_public": true, "Properties": {}}]"#;
+    let read = parse_flavors(input).expect("readable");
+    assert_eq!(
+        read.iter()
+            .map(|f| (f.id.as_deref(), f.public))
+            .collect::<Vec<_>>(),
+        [(Some("p1"), false), (Some("p2"), true)]
+    );
+}
+
+/// Two flavors claiming one standard flavor (the official lookup takes the last by
+/// `scs:name-v2`, else the first by name) and two flavors sharing a name are errors of our
+/// uniqueness check, which does not block certification.
+#[test]
+fn duplicate_names_and_claims_are_findings() {
+    let mut cloud = mandatory_cloud();
+    cloud.push(CloudFlavor::new("SCS-2V-8", 2, 8192, 0).with_id("dup"));
+    let report = audit(&cloud);
+    let unique: Vec<(&str, FindingKind)> = report
+        .findings
+        .iter()
+        .filter(|f| f.test == UNIQUE)
+        .map(|f| (f.flavor.as_str(), f.kind))
+        .collect();
+    assert_eq!(
+        unique,
+        [("SCS-2V-8", DuplicateName), ("SCS-2V-8", DuplicateClaim)]
+    );
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.test != UNIQUE || f.severity == Error));
+    let claim = finding(&report, DuplicateClaim);
+    // The first flavor claims it by scs:name-v2 (and is found by it), the second by its name.
+    assert!(
+        claim
+            .message
+            .contains("SCS-2V-8 by scs:name-v2, SCS-2V-8 (ID dup) by its name"),
+        "{}",
+        claim.message
+    );
+    assert!(
+        claim.message.contains("here SCS-2V-8:"),
+        "{}",
+        claim.message
+    );
+    assert_eq!(report.exit_status(), 0);
+}
+
+/// Never a fix that makes a second claim: `SCS-4V:8` (v1) would get `scs:name-v2=SCS-4V-8`,
+/// but a flavor `SCS-4V-8` exists; the note says so, and the v1 advice does not say
+/// "rename" (Nova cannot rename a flavor).
+#[test]
+fn no_fix_makes_a_second_claim() {
+    let cloud = [
+        CloudFlavor::new("SCS-4V:8", 4, 8192, 0).with_id("a1"),
+        standard("SCS-4V-8", 4, 8, "SCS-4V:8").with_id("a2"),
+    ];
+    let report = audit(&cloud);
+    let fixes: Vec<(&str, &str, Option<&str>)> = report
+        .fixes
+        .iter()
+        .map(|f| (f.flavor.as_str(), f.key.as_str(), f.value.as_deref()))
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            ("SCS-4V:8", "scs:cpu-type", Some("shared-core")),
+            ("SCS-4V:8", "scs:name-v1", Some("SCS-4V:8")),
+        ]
+    );
+    let note = report
+        .findings
+        .iter()
+        .find(|f| f.kind == MissingExtraSpec && f.message.starts_with("no scs:name-vN"))
+        .expect("note");
+    assert!(
+        note.message.ends_with(
+            "; scs:name-v2=SCS-4V-8 is not proposed: SCS-4V-8 (ID a2) claims SCS-4V-8 already"
+        ),
+        "{}",
+        note.message
+    );
+    let v1 = finding(&report, ToleratedSyntax);
+    assert!(!v1.message.contains("rename it"), "{}", v1.message);
+    assert!(
+        v1.message
+            .contains("Nova cannot rename a flavor: SCS-4V-8 (its v3 name) exists already"),
+        "{}",
+        v1.message
+    );
+    // Without the other flavor, the fix sets scs:name-v2 and the advice is to create the v3 one.
+    let report = audit(&cloud[..1]);
+    assert!(report
+        .fixes
+        .iter()
+        .any(|f| f.key == "scs:name-v2" && f.value.as_deref() == Some("SCS-4V-8")));
+    let v1 = finding(&report, ToleratedSyntax);
+    assert!(
+        v1.message
+            .contains("create SCS-4V-8 (its v3 name) with the same figures"),
+        "{}",
+        v1.message
+    );
+}
+
+/// The fix script: a shebang, `set -e`, per flavor a comment with the name and one `set`
+/// with all its properties (one `unset` with all deletions), addressed by ID when known.
+#[test]
+fn the_fix_script_addresses_flavors_by_id_one_command_each() {
+    let cloud = [
+        CloudFlavor::new("SCS-2V-4", 2, 4096, 0)
+            .with_id("id-1")
+            .with_spec("scs:name-v3", "nonsense"),
+        CloudFlavor::new("-odd name", 1, 1024, 0).with_spec("scs:name-v2", "SCS-1V-1"),
+    ];
+    let report = audit(&cloud);
+    assert_eq!(
+        report.fix_script(),
+        "#!/bin/sh\nset -e\n\
+         \n# SCS-2V-4\n\
+         openstack flavor unset --property scs:name-v3 id-1\n\
+         openstack flavor set --property scs:cpu-type=shared-core --property scs:name-v1=SCS-2V:4 \
+         --property scs:name-v2=SCS-2V-4 id-1\n\
+         \n# -odd name\n\
+         openstack flavor set --property scs:cpu-type=shared-core -- '-odd name'\n"
+    );
+    assert_eq!(
+        report.fixes[0].command,
+        "openstack flavor set --property scs:cpu-type=shared-core id-1"
+    );
+    assert_eq!(audit(&[]).fix_script(), "");
+    // Without IDs, by name: still one group per flavor.
+    let cloud = [
+        CloudFlavor::new("SCS-1V-2", 1, 2048, 0).with_spec("scs:cpu-type", "shared-core"),
+        CloudFlavor::new("SCS-1V-4", 1, 4096, 0).with_spec("scs:cpu-type", "shared-core"),
+    ];
+    assert_eq!(
+        audit(&cloud).fix_script(),
+        "#!/bin/sh\nset -e\n\
+         \n# SCS-1V-2\n\
+         openstack flavor set --property scs:name-v1=SCS-1V:2 --property scs:name-v2=SCS-1V-2 \
+         SCS-1V-2\n\
+         \n# SCS-1V-4\n\
+         openstack flavor set --property scs:name-v1=SCS-1V:4 --property scs:name-v2=SCS-1V-4 \
+         SCS-1V-4\n"
+    );
+}
+
+/// Without `--long`, no entry has properties: the audit refuses the list (one rule for audit
+/// and plan), naming the option; one entry with properties is enough.
+#[test]
+fn a_list_without_properties_is_refused() {
+    let e =
+        parse_flavors(r#"[{"ID": "1", "Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]"#)
+            .expect_err("no --long");
+    assert_eq!(e.field.as_deref(), Some("Properties"));
+    assert!(e.to_string().contains("did you forget `--long`"), "{e}");
+    let e2 =
+        scs_flavor_audit::parse_plan_input(r#"[{"Name": "a", "VCPUs": 1, "RAM": 1, "Disk": 0}]"#)
+            .expect_err("plan too");
+    assert_eq!(e2.message, e.message);
+    let ok = parse_flavors(
+        r#"[{"Name": "a", "VCPUs": 1, "RAM": 1, "Disk": 0},
+            {"Name": "b", "VCPUs": 1, "RAM": 1, "Disk": 0, "Properties": null}]"#,
+    )
+    .expect("one properties field");
+    assert_eq!(ok.len(), 2);
+    assert_eq!(parse_flavors("[]").expect("empty"), []);
 }
 
 fn kinds(cloud: &[CloudFlavor]) -> Vec<(Severity, FindingKind)> {
@@ -456,14 +810,16 @@ fn a_fix_displays_as_its_command() {
 fn a_flavor_with_a_flavors_field_is_one_flavor() {
     for name_key in ["Name", "name"] {
         let text = format!(
-            r#"{{"{name_key}": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "flavors": []}}"#
+            r#"{{"{name_key}": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {{}}, "flavors": []}}"#
         );
         let list = parse_flavors(&text).unwrap_or_else(|e| panic!("{name_key}: {e}"));
         assert_eq!(list.len(), 1, "{name_key}");
         assert_eq!(list[0].name, "SCS-2V-4");
     }
-    let list = parse_flavors(r#"{"flavors": [{"name": "a", "vcpus": 1, "ram": 1, "disk": 0}]}"#)
-        .expect("Nova list");
+    let list = parse_flavors(
+        r#"{"flavors": [{"name": "a", "vcpus": 1, "ram": 1, "disk": 0, "extra_specs": {}}]}"#,
+    )
+    .expect("Nova list");
     assert_eq!(list.len(), 1);
 }
 

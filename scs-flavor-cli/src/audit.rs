@@ -5,6 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use scs_flavor_audit::CloudFlavor;
+
+use crate::source::{self, Input, SourceArgs};
+use crate::Connect;
+
 /// Output format of `audit` and `select`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -20,14 +25,15 @@ pub struct AuditArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub output: Format,
-    /// Print only the `openstack flavor set/unset --property` commands that fix the
-    /// extra_specs (a shell script); the exit status still reports the audit. With `-o json`
-    /// the fixes are part of the JSON document instead.
+    /// Print only the commands that fix the extra_specs: a shell script (`#!/bin/sh`, `set -e`;
+    /// per flavor one `openstack flavor unset` and one `openstack flavor set` with all its
+    /// `--property` options, addressing it by ID when the input has IDs). The exit status still
+    /// reports the audit. With `-o json` the fixes are part of the JSON document instead.
     #[arg(long)]
     pub fix: bool,
-    /// The output of `openstack flavor list --long -f json` (or a list of `openstack flavor
-    /// show -f json` objects); `-` reads standard input.
-    pub file: PathBuf,
+    /// Where the flavors come from.
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 /// Reads `path`, or standard input for `-`.
@@ -42,26 +48,26 @@ pub(crate) fn read_input(path: &PathBuf, stdin: &mut dyn BufRead) -> std::io::Re
     Ok(text)
 }
 
-/// Runs `audit`: exit status 0 if nothing fails, 1 if something does, 2 for unreadable input.
+/// Runs `audit`: exit status 0 if every mandatory test case of the official suite passes, 1 if
+/// one fails ([`scs_flavor_audit::Audit::exit_status`]), 2 for unreadable input,
+/// a cloud error's status (3–8) for a live cloud that cannot be read.
 pub(crate) fn run(
     args: &AuditArgs,
     stdin: &mut dyn BufRead,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
+    connect: &mut Connect<'_>,
 ) -> std::io::Result<i32> {
-    let text = match read_input(&args.file, stdin) {
-        Ok(text) => text,
-        Err(e) => {
-            writeln!(stderr, "scs-flavor: {e}")?;
-            return Ok(2);
-        }
-    };
-    let flavors = match scs_flavor_audit::parse_flavors(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            writeln!(stderr, "scs-flavor: {}: {e}", args.file.display())?;
-            return Ok(2);
-        }
+    let flavors = match source::read(&args.source, stdin, connect, stderr)? {
+        Ok(Input::Text(text, name)) => match scs_flavor_audit::parse_flavors(&text) {
+            Ok(f) => f,
+            Err(e) => {
+                writeln!(stderr, "scs-flavor: {name}: {e}")?;
+                return Ok(2);
+            }
+        },
+        Ok(Input::Cloud(flavors)) => flavors.into_iter().map(CloudFlavor::from).collect(),
+        Err(code) => return Ok(code),
     };
     let report = scs_flavor_audit::audit(&flavors);
     if args.output == Format::Json {
@@ -72,5 +78,6 @@ pub(crate) fn run(
     } else {
         write!(stdout, "{report}")?;
     }
-    Ok(if report.passed { 0 } else { 1 })
+    // The audit crate decides what blocks certification: failed official mandatory test cases.
+    Ok(report.exit_status())
 }

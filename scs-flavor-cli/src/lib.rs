@@ -7,8 +7,11 @@
 //! the number of invalid names (capped at 255). `NAME` may be `-` to read one name per line
 //! from standard input.
 //!
-//! `scs-flavor audit FILE|-` audits a cloud's flavor list offline and `scs-flavor select`
-//! picks the flavors that fit requirements: see the `scs-flavor-audit` crate.
+//! `scs-flavor audit FILE|-` audits a cloud's flavor list offline (`--os-cloud NAME` reads
+//! it from a live cloud), `scs-flavor plan` computes the changes that make it pass,
+//! `scs-flavor apply --os-cloud NAME` makes them, and `scs-flavor select` picks the flavors
+//! that fit requirements: see the `scs-flavor-audit` crate. Live clouds need the (default)
+//! `cloud` feature.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -18,12 +21,16 @@ use std::io::{BufRead, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use scs_flavor::{Outcome, Report, Strategy};
-use scs_flavor_audit::{Cloud, CloudError, CloudErrorKind};
+use scs_flavor_audit::{Cloud, CloudError};
 
+mod apply;
 mod audit;
 mod lint;
+#[cfg(feature = "cloud")]
+pub mod openstack;
 mod plan;
 mod select;
+mod source;
 mod yaml;
 
 /// Output format of `parse`.
@@ -72,7 +79,14 @@ enum Command {
     /// Audit a cloud's flavor list offline (scs-0100 syntax and semantics, scs-0103 standard
     /// flavors, extra_specs) as the official test cases do; `--fix` prints the commands.
     ///
-    /// Exit status: 0 if nothing fails, 1 if something does, 2 for unreadable input.
+    /// The text report marks each test case mandatory (official and required: it blocks
+    /// certification), recommended (official) or ours (not in the official suite), and ends
+    /// with a summary line; `-o json` keeps every test case and finding.
+    ///
+    /// Exit status: 0 if every mandatory test case of the official suite passes (failed
+    /// recommended or own test cases, warnings and notes do not count), 1 if one fails, 2 for
+    /// unreadable input (e.g. `openstack flavor list` without `--long`); 3–8 for a live cloud
+    /// that cannot be read (see `apply`).
     Audit(audit::AuditArgs),
     /// Select the flavors that satisfy requirements, least over-provisioned first, and say why
     /// the others do not.
@@ -83,8 +97,15 @@ enum Command {
     /// Plan the changes that make a cloud pass every scs-0100 and scs-0103 test case:
     /// create missing standard flavors, fix extra specs, re-create or delete flavors.
     ///
-    /// Exit status: 0, or 2 for unreadable input.
+    /// Exit status: 0, or 2 for unreadable input (3–8 for a live cloud: see `apply`).
     Plan(plan::PlanArgs),
+    /// Carry the plan out on a live cloud (`--os-cloud NAME`), printing each step; a second
+    /// run changes nothing. Stops at the first refused call and says what was done and what
+    /// was not.
+    ///
+    /// Exit status: 0; for a cloud error 3 configuration, 4 unreachable, 5 credentials
+    /// refused, 6 forbidden (e.g. the member role), 7 no compute service, 8 refused.
+    Apply(apply::ApplyArgs),
     /// Find the flavor names in Terraform/OpenTofu, Heat, Kubernetes/Cluster API, Helm and
     /// Ansible files and say whether every SCS cloud offers them.
     ///
@@ -101,11 +122,20 @@ fn parse_strategy(s: &str) -> Result<Strategy, String> {
 /// environment), for `--os-cloud` and `apply`.
 pub type Connect<'a> = dyn FnMut(Option<&str>) -> Result<Box<dyn Cloud>, CloudError> + 'a;
 
-/// The connector of this build: none yet (a `config` error naming what is missing).
+/// The connector of this build: the `openstack_sdk` backend ([`openstack::connect`]) with
+/// the `cloud` feature, else a `config` error.
+#[cfg(feature = "cloud")]
+pub fn default_connect(cloud: Option<&str>) -> Result<Box<dyn Cloud>, CloudError> {
+    openstack::connect(cloud)
+}
+
+/// The connector of this build: the `openstack_sdk` backend with the `cloud` feature, else
+/// (as here) a `config` error.
+#[cfg(not(feature = "cloud"))]
 pub fn default_connect(_cloud: Option<&str>) -> Result<Box<dyn Cloud>, CloudError> {
     Err(CloudError::new(
-        CloudErrorKind::Config,
-        "this scs-flavor was built without cloud support",
+        scs_flavor_audit::CloudErrorKind::Config,
+        "this scs-flavor was built without cloud support (the `cloud` feature)",
     ))
 }
 
@@ -138,8 +168,6 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    // Used by `--os-cloud` and `apply` (being built).
-    let _ = &connect;
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -155,9 +183,10 @@ where
             version,
             names,
         } => parse(cli.verbose, output, version, &names, stdin, stdout, stderr),
-        Command::Audit(args) => audit::run(&args, stdin, stdout, stderr),
+        Command::Audit(args) => audit::run(&args, stdin, stdout, stderr, connect),
         Command::Select(args) => select::run(&args, stdin, stdout, stderr),
-        Command::Plan(args) => plan::run(&args, stdin, stdout, stderr),
+        Command::Plan(args) => plan::run(&args, stdin, stdout, stderr, connect),
+        Command::Apply(args) => apply::run(&args, stdout, stderr, connect),
         Command::Lint(args) => lint::run(&args, stdin, stdout, stderr),
     };
     match result {
@@ -206,44 +235,67 @@ fn parse(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    // Standard output is line-buffered (a write per line); gather the lines instead, and flush
+    // them before anything goes to standard error so that the two streams keep their order. A
+    // line for standard error is put together first and written at once (it is unbuffered).
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout);
+    let mut line: Vec<u8> = Vec::new();
+    let mut to_stderr = |out: &mut std::io::BufWriter<&mut dyn Write>, line: &[u8]| {
+        out.flush()?;
+        stderr.write_all(line)
+    };
     let mut invalid: i32 = 0;
     for_each_name(names, stdin, |name| {
-        let outcome = strategy.check(name);
+        let report = Report::new(name, strategy);
+        let outcome = report.outcome();
         if let Outcome::Invalid(_) = outcome {
             invalid = invalid.saturating_add(1);
         }
         if output == Output::Json {
-            let report = Report::new(name, strategy);
-            serde_json::to_writer(&mut *stdout, &report)?;
-            return writeln!(stdout);
+            // Written straight from the core's `Serialize`: no intermediate tree.
+            serde_json::to_writer(&mut out, &report)?;
+            return out.write_all(b"\n");
         }
         match outcome {
-            Outcome::NotScs => writeln!(stdout, "NOT an SCS flavor: {name}"),
+            Outcome::NotScs => {
+                out.write_all(b"NOT an SCS flavor: ")?;
+                out.write_all(name.as_bytes())?;
+                out.write_all(b"\n")
+            }
             Outcome::Invalid(e) => {
                 if verbose {
-                    writeln!(stderr, "{}", e.render(name))?;
+                    line.clear();
+                    writeln!(line, "{}", e.render(name))?;
+                    to_stderr(&mut out, &line)?;
                 }
-                writeln!(stdout, "{e}: {name}")
+                writeln!(out, "{e}: {name}")
             }
             Outcome::Valid(p) => {
                 for w in p.warnings() {
-                    writeln!(stderr, "WARNING: {w}: {name}")?;
+                    line.clear();
+                    writeln!(line, "WARNING: {w}: {name}")?;
+                    to_stderr(&mut out, &line)?;
                 }
                 let f = p.flavor();
                 match output {
-                    Output::Prose if verbose => writeln!(stdout, "{name}: {}", f.describe()),
-                    Output::Prose => writeln!(stdout, "{}", f.describe()),
+                    Output::Prose if verbose => writeln!(out, "{name}: {}", f.describe()),
+                    Output::Prose => writeln!(out, "{}", f.describe()),
                     Output::Yaml => match yaml::document(name, strategy) {
-                        Some(doc) => writeln!(stdout, "{doc}"),
+                        Some(doc) => writeln!(out, "{doc}"),
                         // The warning above already says why there is no spec.
                         None => Ok(()),
                     },
-                    _ if verbose => writeln!(stdout, "OK: {name}"),
+                    _ if verbose => {
+                        out.write_all(b"OK: ")?;
+                        out.write_all(name.as_bytes())?;
+                        out.write_all(b"\n")
+                    }
                     _ => Ok(()),
                 }
             }
         }
     })?;
+    out.flush()?;
     Ok(invalid.min(255))
 }
 

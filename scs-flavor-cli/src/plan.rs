@@ -1,12 +1,11 @@
 //! `scs-flavor plan`: the changes that make a cloud pass every scs-0100 and scs-0103 test case.
 
-use std::io::{BufRead, Write};
-use std::path::PathBuf;
-
 use clap::{Args, ValueEnum};
 use scs_flavor_audit::PlanOptions;
+use std::io::{BufRead, Write};
 
-use crate::audit::read_input;
+use crate::source::{self, Input, SourceArgs};
+use crate::Connect;
 
 /// Output format of `plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -21,9 +20,10 @@ pub enum PlanFormat {
     Json,
 }
 
-/// Arguments of `scs-flavor plan`.
+/// What `plan` and `apply` may change beyond creating mandatory flavors and fixing extra
+/// specs.
 #[derive(Debug, Args)]
-pub struct PlanArgs {
+pub struct PlanChoices {
     /// Also create the missing recommended standard flavors.
     #[arg(long)]
     pub recommended: bool,
@@ -33,19 +33,41 @@ pub struct PlanArgs {
     /// Delete public flavors whose `SCS-` name is invalid.
     #[arg(long)]
     pub prune: bool,
+}
+
+impl PlanChoices {
+    /// The audit crate's options.
+    pub(crate) fn options(&self) -> PlanOptions {
+        PlanOptions {
+            recommended: self.recommended,
+            recreate: self.recreate,
+            prune: self.prune,
+        }
+    }
+}
+
+/// Arguments of `scs-flavor plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// What the plan may change.
+    #[command(flatten)]
+    pub choices: PlanChoices,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = PlanFormat::Text)]
     pub output: PlanFormat,
-    /// The output of `openstack flavor list --long -f json`; `-` reads standard input.
-    pub file: PathBuf,
+    /// Where the flavors come from.
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
-/// Runs `plan`: exit status 0, or 2 for unreadable input.
+/// Runs `plan`: exit status 0, 2 for unreadable input, a cloud error's status (3–8) for a
+/// live cloud that cannot be read.
 pub(crate) fn run(
     args: &PlanArgs,
     stdin: &mut dyn BufRead,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
+    connect: &mut Connect<'_>,
 ) -> std::io::Result<i32> {
     if args.output == PlanFormat::Osism {
         let yaml = serde_norway::to_string(&scs_flavor_audit::osism_definitions())
@@ -53,26 +75,18 @@ pub(crate) fn run(
         write!(stdout, "---\n{yaml}")?;
         return Ok(0);
     }
-    let text = match read_input(&args.file, stdin) {
-        Ok(text) => text,
-        Err(e) => {
-            writeln!(stderr, "scs-flavor: {e}")?;
-            return Ok(2);
-        }
+    let flavors = match source::read(&args.source, stdin, connect, stderr)? {
+        Ok(Input::Text(text, name)) => match scs_flavor_audit::parse_plan_input(&text) {
+            Ok(f) => f,
+            Err(e) => {
+                writeln!(stderr, "scs-flavor: {name}: {e}")?;
+                return Ok(2);
+            }
+        },
+        Ok(Input::Cloud(flavors)) => flavors,
+        Err(code) => return Ok(code),
     };
-    let flavors = match scs_flavor_audit::parse_plan_input(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            writeln!(stderr, "scs-flavor: {}: {e}", args.file.display())?;
-            return Ok(2);
-        }
-    };
-    let options = PlanOptions {
-        recommended: args.recommended,
-        recreate: args.recreate,
-        prune: args.prune,
-    };
-    let plan = scs_flavor_audit::plan(&flavors, options);
+    let plan = scs_flavor_audit::plan(&flavors, args.choices.options());
     match args.output {
         PlanFormat::Json => {
             serde_json::to_writer_pretty(&mut *stdout, &plan)?;

@@ -12,17 +12,26 @@ fn audit_of_a_compliant_cloud_passes() {
     let (code, out, err) = run(&["audit", &fixture("compliant.json")], "");
     assert_eq!((code, err.as_str()), (0, ""));
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 34);
+    // 35 test cases, a blank line, the summary.
+    assert_eq!(lines.len(), 37);
     assert_eq!(
-        lines[..4],
+        lines[..5],
         [
-            "scs-0100-syntax-check: PASS",
-            "scs-0100-semantics-check: PASS",
-            "scs-0103-extra-specs-check: PASS",
-            "scs-0103-flavor-1v-4: PASS"
+            "scs-0100-syntax-check: PASS (mandatory)",
+            "scs-0100-semantics-check: PASS (mandatory)",
+            "scs-0103-extra-specs-check: PASS (ours)",
+            "scs-0103-unique-check: PASS (ours)",
+            "scs-0103-flavor-1v-4: PASS (mandatory)"
         ]
     );
-    assert!(lines.iter().all(|l| l.ends_with(": PASS")));
+    assert!(lines[..35].iter().all(|l| l.contains(": PASS (")));
+    assert_eq!(
+        lines[35..],
+        [
+            "",
+            "summary: PASS: all 17 mandatory test cases of the official suite pass"
+        ]
+    );
     // The report is the library's, verbatim (the expected file adds the fixes).
     let expected = read("compliant.expected");
     assert_eq!(expected, format!("{out}--- fixes\n"));
@@ -32,12 +41,17 @@ fn audit_of_a_compliant_cloud_passes() {
 fn audit_reads_stdin_and_fails_on_a_missing_mandatory_flavor() {
     let (code, out, _) = run(&["audit", "-"], &read("missing-mandatory.json"));
     assert_eq!(code, 1);
-    assert!(out.contains("\nscs-0103-flavor-1l-1: FAIL\n"), "{out}");
+    assert!(
+        out.contains("\nscs-0103-flavor-1l-1: FAIL (mandatory)\n"),
+        "{out}"
+    );
     assert!(out.ends_with(
         "\nSCS-1L-1:\n  error [scs-0103-flavor-1l-1]: the mandatory standard flavor SCS-1L-1 is \
          missing (looked up by scs:name-v2, then by name)\n\nSCS-1V-4-10:\n  note \
          [scs-0103-flavor-1v-4-10]: the recommended standard flavor SCS-1V-4-10 is missing \
-         (looked up by scs:name-v2, then by name)\n"
+         (looked up by scs:name-v2, then by name)\n\nsummary: FAIL: 1 of 17 mandatory test \
+         cases of the official suite fail (scs-0103-flavor-1l-1): certification fails; not \
+         blocking: 1 recommended and 0 of ours fail\n"
     ));
 }
 
@@ -74,17 +88,72 @@ fn audit_fix_prints_only_the_commands() {
     assert_eq!((code, err.as_str()), (1, ""));
     assert_eq!(
         out,
-        "openstack flavor unset --property scs:disk0-type SCS-4V-16\n\
-         openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s\n\
-         openstack flavor set --property scs:cpu-type=shared-core SCS-8V-16\n\
-         openstack flavor set --property scs:name-v1=SCS-16C:64:200p SCS-16C-64-200p\n\
-         openstack flavor set --property scs:name-v2=SCS-16C-64-200p SCS-16C-64-200p\n\
-         openstack flavor unset --property scs:name-v3 SCS-16C-64-200p\n\
-         openstack flavor unset --property scs:name-v2 legacy-medium\n"
+        "#!/bin/sh\nset -e\n\
+         \n# SCS-4V-16\n\
+         openstack flavor unset --property scs:disk0-type 9531985d-5d9d-c9f8-1818-e811892f902b\n\
+         \n# SCS-2V-4-20s\n\
+         openstack flavor set --property scs:disk0-type=ssd a170b338-3926-3059-f28c-105d1fb17c23\n\
+         \n# SCS-8V-16\n\
+         openstack flavor set --property scs:cpu-type=shared-core \
+         0cb1e29c-658c-da14-95e6-0af593bd04cf\n\
+         \n# SCS-16C-64-200p\n\
+         openstack flavor unset --property scs:name-v3 4f426dcb-b394-fb36-bb2d-420f0f88080b\n\
+         openstack flavor set --property scs:name-v1=SCS-16C:64:200p \
+         --property scs:name-v2=SCS-16C-64-200p 4f426dcb-b394-fb36-bb2d-420f0f88080b\n\
+         \n# legacy-medium\n\
+         openstack flavor unset --property scs:name-v2 ae658f33-fe3b-890b-93f4-48b3a5aa3c81\n"
     );
     // Exit status 0 where only warnings and notes are found.
     let (code, _, _) = run(&["audit", "--fix", &fixture("v1-names.json")], "");
     assert_eq!(code, 0);
+}
+
+/// The exit status counts only failed mandatory test cases of the official suite: a cloud with
+/// every standard flavor plus a flavor whose extra specs are broken (our extra-specs check
+/// fails, `passed` is false in the JSON) exits 0; the same cloud without `SCS-1V-4` exits 1.
+#[test]
+fn only_official_mandatory_failures_make_the_status_1() {
+    let mut cloud: Vec<serde_json::Value> =
+        serde_json::from_str(&read("compliant.json")).expect("json");
+    cloud.push(
+        serde_json::json!({"ID": "x1", "Name": "m1.odd", "VCPUs": 2, "RAM": 4096,
+        "Disk": 0, "Is Public": true, "Properties": {"scs:name-v2": "nonsense"}}),
+    );
+    let text = serde_json::to_string(&cloud).expect("json");
+    let (code, out, _) = run(&["audit", "-"], &text);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("\nscs-0103-extra-specs-check: FAIL (ours)\n"),
+        "{out}"
+    );
+    assert!(out.ends_with(
+        "\nsummary: PASS: all 17 mandatory test cases of the official suite pass; not \
+         blocking: 0 recommended and 1 of ours fail\n"
+    ));
+    let (code, out, _) = run(&["audit", "-o", "json", "-"], &text);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["passed"], false);
+    cloud.retain(|f| f["Name"] != "SCS-1V-4");
+    let text = serde_json::to_string(&cloud).expect("json");
+    let (code, _, _) = run(&["audit", "-"], &text);
+    assert_eq!(code, 1);
+}
+
+/// `openstack flavor list -f json` without `--long` has no properties: refused with a hint.
+#[test]
+fn audit_without_long_exits_2_with_a_hint() {
+    let (code, out, err) = run(
+        &["audit", "-"],
+        r#"[{"ID": "1", "Name": "SCS-2V-4", "RAM": 4096, "Disk": 0, "Ephemeral": 0,
+            "VCPUs": 2, "Is Public": true}]"#,
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "scs-flavor: -: field \"Properties\": no flavor has properties (extra specs): did you \
+         forget `--long` (`openstack flavor list --long -f json`)?\n"
+    );
 }
 
 #[test]
@@ -93,7 +162,7 @@ fn audit_json() {
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["passed"], false);
-    assert_eq!(v["tests"].as_array().map(Vec::len), Some(34));
+    assert_eq!(v["tests"].as_array().map(Vec::len), Some(35));
     assert_eq!(
         v["tests"][1],
         serde_json::json!({"id": "scs-0100-semantics-check", "result": "FAIL", "mandatory": true, "official": true})

@@ -1,26 +1,39 @@
 """Benchmark (run by hand): ``scs_flavor.parse`` / ``check`` / ``check_many`` per name over the
-shared reference vector names, next to the pure-Python alternative an ops script would write
-(one compiled ``re.fullmatch`` per name plus building a dict of the fields).
+shared reference vector names (a mix of valid and invalid names), each next to its **limit**
+measured in the same run, and compared with the official checker.
 
     python scs-flavor-py/bench/bench.py [--vectors PATH] [--repeat N]
 
-The regex baseline only recognises the v2/v3 syntax and builds a dict; it validates no value
-(generations, multiples of 0.5, order) and derives no canonical name, short name or spec, so
-it does far less than ``parse``: it is the lower bound of what a script would pay in Python.
+Limits (the native module's ``_noop`` / ``_noop_many``): a pyo3 call that takes the ``str``
+and returns a small new object, which no binding call can beat; for ``parse`` also the same
+call raising ``ParseError`` instead (what an invalid name costs at least, since ``parse``
+raises), weighted by the share of invalid names into the limit of the mix.
+
+Baseline: the official checker (``flavor_names.parser_v3``, an exception caught per invalid
+name, as the checker's own CLI does) when ``SCS_REFERENCE_DIR`` names a folder holding its
+``flavor_names.py``; else a pure-Python regex parser (one ``re.fullmatch`` plus a dict of the
+fields: what an ops script would write; it validates far less than the checker).
+
+The targets of issue 12: ``parse()`` >= 100x the official checker per name, ``check_many()``
+>= 250x. Figures are best-of-N wall times on whatever machine runs it; the script prints
+the machine and the load.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import platform
 import re
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import scs_flavor
+from scs_flavor import _native
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_VECTORS = HERE.parent.parent.parent / "shared" / "vectors" / "reference-labels.jsonl"
@@ -71,18 +84,39 @@ def regex_parse(name: str) -> Optional[Dict[str, Any]]:
     }
 
 
+def baseline() -> Tuple[str, Callable[[str], object]]:
+    """The official checker's parser if ``SCS_REFERENCE_DIR`` has it, else the regex parser."""
+    folder = os.environ.get("SCS_REFERENCE_DIR")
+    path = Path(folder) / "flavor_names.py" if folder else None
+    if path is None or not path.is_file():
+        return "regex fullmatch + dict (no SCS_REFERENCE_DIR)", regex_parse
+    spec = importlib.util.spec_from_file_location("flavor_names", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    parser = module.parser_v3
+
+    def official(name: str) -> object:
+        try:
+            return parser(name)
+        except Exception:  # noqa: BLE001 - the checker raises ValueError and friends
+            return None
+
+    return f"official checker ({path}, parser_v3)", official
+
+
 def per_name(fn: Callable[[], object], count: int, repeat: int) -> float:
     """Best-of-`repeat` time of `fn()` divided by `count`, in nanoseconds."""
-    times = []
+    best = float("inf")
     for _ in range(repeat):
         t = time.perf_counter_ns()
         fn()
-        times.append(time.perf_counter_ns() - t)
-    return min(times) / count
+        best = min(best, time.perf_counter_ns() - t)
+    return best / count
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--vectors", type=Path, default=DEFAULT_VECTORS)
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
@@ -90,10 +124,17 @@ def main() -> None:
         names: List[str] = [json.loads(line)["name"] for line in f if line.strip()]
     n = len(names)
     valid = [r.input for r in scs_flavor.check_many(names) if r.status == "valid"]
+    valid_set = set(valid)
+    invalid = [name for name in names if name not in valid_set]
+    share_invalid = len(invalid) / n
+    base_label, base = baseline()
 
     parse, check, check_many, ParseError = (
         scs_flavor.parse, scs_flavor.check, scs_flavor.check_many, scs_flavor.ParseError,
     )
+    # An older build without the no-op calls (to compare before/after): limits shown as 0.
+    noop = getattr(_native, "_noop", lambda name, raise_=False: None)
+    noop_many = getattr(_native, "_noop_many", lambda names: None)
 
     def parse_loop() -> None:
         for name in names:
@@ -106,47 +147,73 @@ def main() -> None:
         for name in valid:
             parse(name)
 
+    def parse_invalid_loop() -> None:
+        for name in invalid:
+            try:
+                parse(name)
+            except ParseError:
+                pass
+
     def check_loop() -> None:
         for name in names:
             check(name)
 
-    def regex_loop() -> None:
+    def noop_loop() -> None:
         for name in names:
-            regex_parse(name)
+            noop(name)
 
-    fullmatch = NAME.fullmatch
-
-    def regex_only_loop() -> None:
+    def noop_raise_loop() -> None:
         for name in names:
-            fullmatch(name)
+            try:
+                noop(name, True)
+            except ParseError:
+                pass
 
-    def regex_valid_loop() -> None:
-        for name in valid:
-            regex_parse(name)
+    def base_loop() -> None:
+        for name in names:
+            base(name)
 
     def empty_loop() -> None:
         for name in names:
             pass
 
+    r = args.repeat
+    t = {
+        "parse": per_name(parse_loop, n, r),
+        "parse valid": per_name(parse_valid_loop, len(valid), r),
+        "parse invalid": per_name(parse_invalid_loop, len(invalid), r),
+        "check": per_name(check_loop, n, r),
+        "check_many": per_name(lambda: check_many(names), n, r),
+        "noop": per_name(noop_loop, n, r),
+        "noop raise": per_name(noop_raise_loop, n, r),
+        "noop_many": per_name(lambda: noop_many(names), n, r),
+        "empty": per_name(empty_loop, n, r),
+        # The baseline is slow: fewer rounds keep the run short.
+        "base": per_name(base_loop, n, max(5, r // 2)),
+    }
+    mix_limit = (1 - share_invalid) * t["noop"] + share_invalid * t["noop raise"]
+    if not hasattr(_native, "_noop"):
+        t["noop"] = t["noop raise"] = t["noop_many"] = mix_limit = float("nan")
     rows = [
-        ("parse() in a loop, all names", per_name(parse_loop, n, args.repeat)),
-        ("parse() in a loop, valid names only", per_name(parse_valid_loop, len(valid), args.repeat)),
-        ("check() in a loop", per_name(check_loop, n, args.repeat)),
-        ("check_many(names)", per_name(lambda: check_many(names), n, args.repeat)),
-        ("regex fullmatch + dict, all names", per_name(regex_loop, n, args.repeat)),
-        ("regex fullmatch + dict, valid names only", per_name(regex_valid_loop, len(valid), args.repeat)),
-        ("regex fullmatch alone (no dict), all names", per_name(regex_only_loop, n, args.repeat)),
-        ("(empty Python loop)", per_name(empty_loop, n, args.repeat)),
+        ("parse() in a loop, all names", t["parse"], mix_limit, 100),
+        ("parse() in a loop, valid names", t["parse valid"], t["noop"], None),
+        ("parse() in a loop, invalid names", t["parse invalid"], t["noop raise"], None),
+        ("check() in a loop", t["check"], t["noop"], None),
+        ("check_many(names)", t["check_many"], t["noop_many"], 250),
     ]
-    print(f"{n} vector names ({len(valid)} valid under v3), best of {args.repeat} runs")
-    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.platform()}")
-    width = max(len(r[0]) for r in rows)
-    for label, ns in rows:
-        print(f"  {label:<{width}}  {ns:8.0f} ns/name  {1e9 / ns / 1e6:6.2f} M names/s")
-    by = dict(rows)
-    speedup = by["parse() in a loop, all names"] / by["check_many(names)"]
-    print(f"  check_many vs parse() in a loop: {speedup:.1f}x faster per name")
-    print(f"  parse() vs regex + dict: {by['regex fullmatch + dict, all names'] / by['parse() in a loop, all names']:.1f}x")
+    print(f"{n} vector names ({len(valid)} valid under v3, {share_invalid:.0%} invalid or not SCS), "
+          f"best of {r} runs ({max(5, r // 2)} for the baseline)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
+          f"load {load:.1f}, {platform.platform()}")
+    print(f"baseline: {base_label}: {t['base']:.0f} ns/name; empty Python loop {t['empty']:.0f} ns/name")
+    print(f"  {'call':<34} {'ns/name':>8} {'limit':>7} {'x limit':>8} {'x faster than baseline':>24}")
+    for label, ns, limit, target in rows:
+        speedup = t["base"] / ns
+        goal = f" (target >= {target}x)" if target else ""
+        print(f"  {label:<34} {ns:8.0f} {limit:7.0f} {ns / limit:7.2f}x {speedup:11.1f}x{goal}")
+    print(f"limits: no-op call {t['noop']:.0f} ns, raising {t['noop raise']:.0f} ns (the mix: "
+          f"{mix_limit:.0f} ns), bulk {t['noop_many']:.0f} ns a name")
 
 
 if __name__ == "__main__":

@@ -20,16 +20,23 @@ fn cloud(flavors: &Bound<'_, PyAny>) -> PyResult<Vec<CloudFlavor>> {
     read.map_err(|e| error(flavors.py(), e.to_string(), &e))
 }
 
-/// Audits a flavor list: `(report as data, text report, fix script)`.
+/// What `_audit` returns: the report as data, the text report, and (fix script, summary
+/// line, certified).
+type AuditOutput<'py> = (Bound<'py, PyAny>, String, (String, String, bool));
+
+/// Audits a flavor list: `(report as data, text report, (fix script, summary line,
+/// certified))`.
 #[pyfunction]
-pub(crate) fn _audit<'py>(
-    flavors: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyAny>, String, String)> {
+pub(crate) fn _audit<'py>(flavors: &Bound<'py, PyAny>) -> PyResult<AuditOutput<'py>> {
     let audit = scs_flavor_audit::audit(&cloud(flavors)?);
     Ok((
         to_py(flavors.py(), &audit)?,
         audit.to_string(),
-        audit.fix_script(),
+        (
+            audit.fix_script(),
+            audit.summary(),
+            audit.exit_status() == 0,
+        ),
     ))
 }
 

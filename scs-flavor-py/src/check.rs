@@ -4,7 +4,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyList, PyString, PyType};
 use scs_flavor::{Error, Flavor, Outcome, Report, Strategy};
 
 use crate::convert::{self, index, text, to_py};
@@ -12,117 +12,46 @@ use crate::flavor::{warnings, PyFlavor};
 
 static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// The `ParseError` instance for `err`, found reading `name` with `strategy`. The exception
-/// class is Python's (`scs_flavor._errors`); it holds an [`ErrorDetail`] that computes its
-/// message, caret line and offsets only when asked, so that raising stays cheap.
+/// The `ParseError` of `name` read with `strategy`: `ParseError(name, version)`, a class of
+/// Python's (`scs_flavor._errors`) that asks [`_error_detail`] for its kind, message and
+/// offsets only when they are read, so that raising stays cheap.
 pub(crate) fn parse_error_value<'py>(
     name: &Bound<'py, PyString>,
     strategy: Strategy,
-    err: Error,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = name.py();
     let class = PARSE_ERROR.import(py, "scs_flavor._errors", "ParseError")?;
-    let detail = ErrorDetail {
-        input: name.clone().unbind(),
-        strategy,
-        error: err,
-    };
-    class.call1((detail,))
+    class.call1((name, PyString::intern(py, strategy.code())))
 }
 
-/// The `ParseError` for `err`, to raise (see [`parse_error_value`]).
-pub(crate) fn parse_error(name: &Bound<'_, PyString>, strategy: Strategy, err: Error) -> PyErr {
-    match parse_error_value(name, strategy, err) {
+/// The `ParseError` of `name` read with `strategy`, to raise (see [`parse_error_value`]).
+pub(crate) fn parse_error(name: &Bound<'_, PyString>, strategy: Strategy) -> PyErr {
+    match parse_error_value(name, strategy) {
         Ok(value) => PyErr::from_value(value),
         Err(failed) => failed,
     }
 }
 
-/// What a `ParseError` holds: the name, the strategy and the core's error; everything else
-/// is computed on access.
-#[pyclass(frozen, module = "scs_flavor._native", name = "_ErrorDetail")]
-pub struct ErrorDetail {
-    input: Py<PyString>,
-    strategy: Strategy,
-    error: Error,
-}
-
-impl ErrorDetail {
-    fn offset(&self, py: Python<'_>, byte: usize) -> PyResult<usize> {
-        let t = text(self.input.bind(py))?;
-        Ok(index(&t.as_str(), byte))
-    }
-}
-
-#[pymethods]
-impl ErrorDetail {
-    /// A stable identifier of what went wrong, e.g. `"cpu-generation"`.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.error.kind().code()
-    }
-
-    /// The message.
-    #[getter]
-    fn message(&self) -> String {
-        self.error.to_string()
-    }
-
-    /// The name read.
-    #[getter]
-    fn input(&self, py: Python<'_>) -> Py<PyString> {
-        self.input.clone_ref(py)
-    }
-
-    /// The strategy it was read with.
-    #[getter]
-    fn version(&self) -> &'static str {
-        self.strategy.code()
-    }
-
-    /// Index of the first offending character in `input`.
-    #[getter]
-    fn start(&self, py: Python<'_>) -> PyResult<usize> {
-        self.offset(py, self.error.start())
-    }
-
-    /// Index just past the offending part.
-    #[getter]
-    fn end(&self, py: Python<'_>) -> PyResult<usize> {
-        self.offset(py, self.error.end())
-    }
-
-    /// The name, a caret line under the offending part and the message: the core's
-    /// rendering (a long name is cut to a window around the part, `…` marking the cuts).
-    #[getter]
-    fn rendered(&self, py: Python<'_>) -> PyResult<String> {
-        let t = text(self.input.bind(py))?;
-        Ok(self.error.render(&t.as_str()).to_string())
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let again = py
-            .import(intern!(py, "scs_flavor._native"))?
-            .getattr(intern!(py, "_error_detail"))?;
-        (again, (self.input.clone_ref(py), self.strategy.code())).into_pyobject(py)
-    }
-}
-
-/// Unpickles an `_ErrorDetail`: reads `name` with `version` again.
+/// What `ParseError(name, version)` shows: `(kind, message, start, end, rendered)`, the
+/// core's error of `name` read with `version` (offsets as `str` indices; `rendered` is the
+/// name, a caret line under the offending part and the message, cut to a window for a long
+/// name). `ValueError` if the name is valid.
 #[pyfunction]
+#[allow(clippy::type_complexity)]
 pub(crate) fn _error_detail(
     name: &Bound<'_, PyString>,
     version: &Bound<'_, PyAny>,
-) -> PyResult<ErrorDetail> {
+) -> PyResult<(&'static str, String, usize, usize, String)> {
     let strategy = convert::strategy(Some(version))?;
     let t = text(name)?;
-    match strategy.parse(&t.as_str()) {
+    let input = t.as_str();
+    match strategy.parse(&input) {
         Ok(_) => Err(PyValueError::new_err("not an invalid name")),
-        Err(error) => Ok(ErrorDetail {
-            input: name.clone().unbind(),
-            strategy,
-            error,
-        }),
+        Err(e) => {
+            let (start, end) = (index(&input, e.start()), index(&input, e.end()));
+            let rendered = e.render(&input).to_string();
+            Ok((e.kind().code(), e.to_string(), start, end, rendered))
+        }
     }
 }
 
@@ -154,17 +83,56 @@ impl From<Outcome<'_>> for Stored {
 /// `version`.
 #[pyfunction]
 #[pyo3(signature = (name, version = None), text_signature = "(name, version='v3')")]
-pub(crate) fn parse(
-    name: &Bound<'_, PyString>,
+pub(crate) fn parse<'py>(
+    name: &Bound<'py, PyString>,
     version: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyFlavor> {
+) -> PyResult<Bound<'py, PyFlavor>> {
     let strategy = convert::strategy(version)?;
     let t = text(name)?;
-    let input = t.as_str();
-    match strategy.parse(&input) {
-        Ok(p) => Ok(PyFlavor::parsed(p.flavor(), name, strategy)),
-        Err(e) => Err(parse_error(name, strategy, e)),
+    let flavor = match strategy.parse(&t.as_str()) {
+        Ok(p) => p.flavor(),
+        Err(_) => return Err(parse_error(name, strategy)),
+    };
+    let made = Bound::new(name.py(), PyFlavor::parsed(flavor, name, strategy))?;
+    untrack(&made);
+    Ok(made)
+}
+
+/// A no-op with the shape of `parse` for the benchmark's limit: takes a `str`, returns a
+/// small new object (holding it), or raises `ParseError` with `raise_=True`.
+#[pyfunction]
+#[pyo3(signature = (name, raise_ = false))]
+pub(crate) fn _noop<'py>(name: &Bound<'py, PyString>, raise_: bool) -> PyResult<Bound<'py, Noop>> {
+    let py = name.py();
+    if raise_ {
+        let class = PARSE_ERROR.import(py, "scs_flavor._errors", "ParseError")?;
+        return Err(PyErr::from_value(class.call1((name, intern!(py, "v3")))?));
     }
+    let made = Bound::new(
+        py,
+        Noop {
+            input: name.clone().unbind(),
+        },
+    )?;
+    untrack(&made);
+    Ok(made)
+}
+
+/// A no-op with the shape of `check_many` for the benchmark's limit: one [`Noop`] per `str`.
+#[pyfunction]
+pub(crate) fn _noop_many<'py>(names: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyList>> {
+    let mut made = Vec::with_capacity(names.len());
+    for name in names.iter() {
+        made.push(_noop(name.cast::<PyString>()?, false)?);
+    }
+    PyList::new(names.py(), made)
+}
+
+/// What [`_noop`] returns.
+#[pyclass(frozen, get_all, module = "scs_flavor._native", name = "_Noop")]
+pub struct Noop {
+    /// The `str` it was given.
+    input: Py<PyString>,
 }
 
 /// Checks `name` as the official checker's `cli.py parse VERSION` does; never raises for
@@ -275,12 +243,13 @@ impl CheckResult {
 
     /// `"valid"`, `"invalid"` or `"not-scs"`.
     #[getter]
-    fn status(&self) -> &'static str {
+    fn status<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         match self.stored {
-            Stored::NotScs => "not-scs",
-            Stored::Valid { .. } => "valid",
-            Stored::Invalid(_) => "invalid",
+            Stored::NotScs => intern!(py, "not-scs"),
+            Stored::Valid { .. } => intern!(py, "valid"),
+            Stored::Invalid(_) => intern!(py, "invalid"),
         }
+        .clone()
     }
 
     /// Whether the name is valid only in the strategy's tolerated syntax (a warning says so).
@@ -310,8 +279,8 @@ impl CheckResult {
     #[getter]
     fn error(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         match self.stored {
-            Stored::Invalid(e) => {
-                let value = parse_error_value(self.input.bind(py), self.strategy, e)?;
+            Stored::Invalid(_) => {
+                let value = parse_error_value(self.input.bind(py), self.strategy)?;
                 Ok(Some(value.unbind()))
             }
             _ => Ok(None),

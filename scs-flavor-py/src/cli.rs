@@ -4,7 +4,8 @@
 //! output is handed to Python's `stdout` / `stderr` a line at a time, as `str`, so that
 //! redirections made in Python (pytest's capture, `contextlib.redirect_stdout`) see it. A
 //! Python exception raised by a stream ends the run and is raised again afterwards, except a
-//! `BrokenPipeError` on output, which the CLI treats as the end of its reader.
+//! `BrokenPipeError` on output, which the CLI treats as the end of its reader. Live clouds
+//! are opened with `scs_flavor._openstack` (openstacksdk): see `cloud.rs`.
 
 use std::cell::RefCell;
 use std::ffi::OsString;
@@ -144,12 +145,21 @@ pub(crate) fn _run_cli(
         buf: Vec::new(),
         failure: &failure,
     };
-    let code = scs_flavor_cli::run(argv, &mut input as &mut dyn BufRead, &mut out, &mut err);
+    // Live clouds (`--os-cloud`, `apply`) through `scs_flavor._openstack` (openstacksdk).
+    let cloud_failure = crate::cloud::Failure::default();
+    let mut connect = |name: Option<&str>| crate::cloud::connect(name, &cloud_failure);
+    let code = scs_flavor_cli::run_with(
+        argv,
+        &mut input as &mut dyn BufRead,
+        &mut out,
+        &mut err,
+        &mut connect,
+    );
     // Errors here are recorded in `failure` and handled below.
     let _ = out.flush();
     let _ = err.flush();
     drop((input, out, err));
-    match failure.into_inner() {
+    match failure.into_inner().or_else(|| cloud_failure.take()) {
         Some(e) => Err(e),
         None => Ok(code),
     }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use pyo3::exceptions::PyTypeError;
+use pyo3::ffi;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -15,35 +16,44 @@ use scs_flavor::Strategy;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 
-/// The UTF-8 text of a Python `str`.
+/// The UTF-8 text of a Python `str`: CPython's own UTF-8 form of it, cached in the `str`
+/// (for an ASCII `str` its data itself), so no copy is made.
 ///
 /// A `str` holding lone surrogates (which UTF-8 cannot encode) is read with each of them as
 /// U+FFFD, one character per code point, so that character offsets stay those of the Python
 /// string; no flavor name contains one, so such a name is simply invalid or not SCS.
-pub(crate) fn text<'py>(s: &Bound<'py, PyString>) -> PyResult<Text<'py>> {
-    match s.encode_utf8() {
-        Ok(bytes) => Ok(Text::Bytes(bytes)),
-        Err(_) => lossy(s).map(Text::Owned),
+pub(crate) fn text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+    let mut size: ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live `str`; CPython returns its UTF-8 form (owned by the `str`, which
+    // is immutable and outlives the borrow `'a`) and sets `size`, or NULL with an exception
+    // set. The function is exported by every CPython 3 (in the stable ABI from 3.10 on).
+    let data = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if data.is_null() {
+        drop(PyErr::take(s.py()));
+        return lossy(s).map(|t| Text(Cow::Owned(t)));
     }
+    let len = usize::try_from(size).unwrap_or(0);
+    // SAFETY: `data` points at `size` bytes that live as long as `s` (see above).
+    let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
+    // Valid UTF-8 from CPython: checked again (cheap) rather than trusted.
+    Ok(Text(String::from_utf8_lossy(bytes)))
 }
 
-/// Text borrowed from an encoded Python `str`, or rebuilt where it held surrogates.
-pub(crate) enum Text<'py> {
-    /// The UTF-8 encoding made by Python (only ever made by [`text`]).
-    Bytes(Bound<'py, PyBytes>),
-    /// Rebuilt with U+FFFD for lone surrogates.
-    Owned(String),
+extern "C" {
+    /// `PyUnicode_AsUTF8AndSize`, which pyo3-ffi declares under abi3 only from Python 3.10.
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut ffi::PyObject,
+        size: *mut ffi::Py_ssize_t,
+    ) -> *const std::os::raw::c_char;
 }
+
+/// The text of a Python `str` (see [`text`]).
+pub(crate) struct Text<'a>(Cow<'a, str>);
 
 impl Text<'_> {
     /// The text.
     pub(crate) fn as_str(&self) -> Cow<'_, str> {
-        match self {
-            // Python's strict UTF-8 encoder made these bytes, so they are valid; checking
-            // again costs a few per cent of `check_many`, which is not worth `unsafe`.
-            Text::Bytes(b) => String::from_utf8_lossy(b.as_bytes()),
-            Text::Owned(s) => Cow::Borrowed(s.as_str()),
-        }
+        Cow::Borrowed(&self.0)
     }
 }
 
@@ -135,15 +145,13 @@ fn serde_error(py: Python<'_>, message: String, path: &[String]) -> PyErr {
     error(py, message, &data)
 }
 
-/// Any `Serialize` value as Python data, through its JSON text (dicts keep the field order).
+/// Any `Serialize` value as Python data (pythonize: structs and maps as dicts in their
+/// order, sequences as lists).
 pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_string(value)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-    py.import(intern!(py, "json"))?
-        .call_method1(intern!(py, "loads"), (json,))
+    Ok(pythonize::pythonize(py, value)?)
 }
 
 /// Deepest nesting read from Python data (a list that contains itself must not recurse for

@@ -1,19 +1,23 @@
-//! `Flavor` and its parts (`Disk`, `CpuBrand`, `Gpu`), `Part` of an explanation and
-//! `Warning`. Properties are the core's flavor object: Python data is read into
-//! `scs_flavor::Builder` by its `Deserialize` impl and built by the core; a flavor's properties
-//! are its `builder()` serialised.
+//! `Flavor`, its parts (`Disk`, `CpuBrand`, `Gpu`), `Part` and `Warning`.
+//!
+//! Properties are the core's flavor object: Python data is read into `scs_flavor::Builder` by
+//! its `Deserialize` impl and built by the core. Reading them back is one generic getter,
+//! [`Field`], installed for every path of the core's `FIELDS` (`cpus`, `disk.size`, …): it
+//! finds the path in the object's `builder()` serialised ([`Pick`]), so no property is listed
+//! here. A part object holds a flavor with only that part.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use pyo3::basic::CompareOp;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError};
+use pyo3::exceptions::{PyAttributeError, PyRuntimeError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use scs_flavor::{
-    Builder, CpuBrand, CpuType, Disk, Flavor, Gpu, Outcome, Parsed, SpecValue, Strategy,
-};
+use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
+use pythonize::PythonizeError;
+use scs_flavor::{Builder, CpuType, Flavor, Outcome, Parsed, SpecValue, Strategy, FIELDS};
+use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
 
 use crate::check::parse_error;
 use crate::convert::{self, core_error, index, text, to_py, Data};
@@ -37,37 +41,37 @@ pub struct PyFlavor {
 impl PyFlavor {
     /// A flavor read from `text` with `strategy`.
     pub(crate) fn parsed(flavor: Flavor, text: &Bound<'_, PyString>, strategy: Strategy) -> Self {
-        PyFlavor {
-            flavor,
-            source: Some(Source {
-                text: text.clone().unbind(),
-                strategy,
-            }),
-        }
+        let text = text.clone().unbind();
+        let source = Some(Source { text, strategy });
+        PyFlavor::with(flavor, source)
     }
 
     /// A flavor known only by its components (shown by its canonical name).
     pub(crate) fn built(flavor: Flavor) -> Self {
-        PyFlavor {
-            flavor,
-            source: None,
+        PyFlavor::with(flavor, None)
+    }
+
+    fn with(flavor: Flavor, source: Option<Source>) -> Self {
+        PyFlavor { flavor, source }
+    }
+
+    /// The text the core reads this flavor from: its source, or its canonical name.
+    fn source<'py>(&self, py: Python<'py>) -> (Bound<'py, PyString>, Strategy) {
+        match &self.source {
+            Some(s) => (s.text.bind(py).clone(), s.strategy),
+            None => (PyString::new(py, &self.flavor.to_string()), Strategy::V3),
         }
     }
 
-    /// Calls `f` with this flavor as the core reads it: from its source, or (for a built one)
-    /// from its canonical name.
+    /// Calls `f` with this flavor as the core reads it from [`PyFlavor::source`].
     fn with_parsed<R>(&self, py: Python<'_>, f: impl FnOnce(Parsed<'_>) -> R) -> PyResult<R> {
-        let (t, strategy) = match &self.source {
-            Some(s) => (s.text.bind(py).clone(), s.strategy),
-            None => (PyString::new(py, &self.flavor.to_string()), Strategy::V3),
-        };
-        let t = text(&t)?;
-        let input = t.as_str();
-        match strategy.check(&input) {
+        let (t, strategy) = self.source(py);
+        let input = text(&t)?;
+        match strategy.check(&input.as_str()) {
             Outcome::Valid(p) => Ok(f(p)),
-            _ => Err(PyRuntimeError::new_err(format!(
-                "scs_flavor: {input:?} no longer reads as a valid flavor (a bug)"
-            ))),
+            _ => Err(PyRuntimeError::new_err(
+                "scs_flavor: a flavor no longer reads (a bug)",
+            )),
         }
     }
 }
@@ -82,116 +86,320 @@ fn build(props: &Bound<'_, PyAny>) -> PyResult<Flavor> {
     }
 }
 
-/// A flavor with nothing but 1 shared-core vCPU and 1 GiB: what a part is validated in.
+/// A flavor with nothing but 1 shared-core vCPU and 1 GiB: what a part is held in.
 fn bare() -> Builder {
     Builder::new(1, CpuType::SharedCore, 1.0)
 }
 
-/// The flavor of [`bare`] with the part `key` (`"disk"`, `"cpu_brand"`, `"gpu"`) set to
-/// `props`: the part validated by the core, with its field paths in the errors.
+/// The flavor of [`bare`] with the part `key` set to `props`, validated by the core (its
+/// errors name the part's field paths).
 fn with_part(key: &str, props: &Bound<'_, PyAny>) -> PyResult<Flavor> {
-    let py = props.py();
-    let object = to_py(py, &bare())?;
+    let object = to_py(props.py(), &bare())?;
     object.set_item(key, props)?;
     build(&object)
 }
 
-/// The properties of the part `key` of `f` (its object in the flavor object).
-fn part_object(f: Flavor, key: &str) -> Option<serde_json::Value> {
-    serde_json::to_value(f.builder())
-        .ok()?
-        .get_mut(key)
-        .map(serde_json::Value::take)
+/// The flavor of [`bare`] with only the part `key` of `f` (`None` if `f` has none).
+fn only(py: Python<'_>, f: &Flavor, key: &str) -> PyResult<Option<Flavor>> {
+    static BARE: OnceLock<Result<Flavor, scs_flavor::Error>> = OnceLock::new();
+    let b = (*BARE.get_or_init(|| bare().build())).map_err(|e| core_error(py, e))?;
+    Ok(match key {
+        "disk" => f.disk.map(|d| Flavor { disk: Some(d), ..b }),
+        "cpu_brand" => f.cpu_brand.map(|c| Flavor {
+            cpu_brand: Some(c),
+            ..b
+        }),
+        "gpu" => f.gpu.map(|g| Flavor { gpu: Some(g), ..b }),
+        _ => None,
+    })
+}
+
+/// The part object `key` of `f`, or `None`.
+fn part_object<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match (key, only(py, f, key)?) {
+        (_, None) => py.None().into_bound(py),
+        ("disk", Some(p)) => PyDisk(p).into_pyobject(py)?.into_any(),
+        ("cpu_brand", Some(p)) => PyCpuBrand(p).into_pyobject(py)?.into_any(),
+        (_, Some(p)) => PyGpu(p).into_pyobject(py)?.into_any(),
+    })
+}
+
+/// The flavor an object with properties holds, and (for a part) the part's key.
+fn held(obj: &Bound<'_, PyAny>) -> Option<(Flavor, &'static str)> {
+    if let Ok(f) = obj.cast::<PyFlavor>() {
+        Some((f.get().flavor, ""))
+    } else if let Ok(d) = obj.cast::<PyDisk>() {
+        Some((d.get().0, "disk"))
+    } else if let Ok(b) = obj.cast::<PyCpuBrand>() {
+        Some((b.get().0, "cpu_brand"))
+    } else {
+        obj.cast::<PyGpu>().ok().map(|g| (g.get().0, "gpu"))
+    }
 }
 
 /// A part's properties, for [`Data`] to read a part object where the flavor object has one.
 pub(crate) fn part_properties(value: &Bound<'_, PyAny>) -> Option<serde_json::Value> {
-    let f = bare().build().ok()?;
-    if let Ok(d) = value.cast::<PyDisk>() {
-        part_object(
-            Flavor {
-                disk: Some(d.get().0),
-                ..f
-            },
-            "disk",
-        )
-    } else if let Ok(b) = value.cast::<PyCpuBrand>() {
-        part_object(
-            Flavor {
-                cpu_brand: Some(b.get().0),
-                ..f
-            },
-            "cpu_brand",
-        )
-    } else if let Ok(g) = value.cast::<PyGpu>() {
-        part_object(
-            Flavor {
-                gpu: Some(g.get().0),
-                ..f
-            },
-            "gpu",
-        )
-    } else {
-        None
-    }
+    let (f, key) = held(value).filter(|(_, key)| !key.is_empty())?;
+    let mut object = serde_json::to_value(f.builder()).ok()?;
+    object.get_mut(key).map(serde_json::Value::take)
 }
 
-/// Makes the part `key` from its properties (unpickling; the parts' constructors).
-#[pyfunction]
-pub(crate) fn _part<'py>(key: &str, properties: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = properties.py();
-    let f = with_part(key, properties)?;
-    let made = match key {
-        "disk" => f
-            .disk
-            .map(|d| PyDisk(d).into_pyobject(py).map(Bound::into_any)),
-        "cpu_brand" => f
-            .cpu_brand
-            .map(|b| PyCpuBrand(b).into_pyobject(py).map(Bound::into_any)),
-        "gpu" => f
-            .gpu
-            .map(|g| PyGpu(g).into_pyobject(py).map(Bound::into_any)),
-        _ => None,
-    };
-    made.unwrap_or_else(|| {
-        Err(PyTypeError::new_err(format!(
-            "{key}: not a part of a flavor"
-        )))
-    })
-}
-
-/// The given (not `None`) arguments of a part's constructor, as its properties.
-fn given<'py>(
-    py: Python<'py>,
-    args: &[(&str, Option<&Bound<'py, PyAny>>)],
-) -> PyResult<Bound<'py, PyAny>> {
-    let d = PyDict::new(py);
-    for (k, v) in args {
-        if let Some(v) = v.filter(|v| !v.is_none()) {
-            d.set_item(k, v)?;
+/// Makes the part `key` from its constructor's arguments (`None` means the default).
+fn make_part(
+    py: Python<'_>,
+    key: &str,
+    args: &[(&str, Option<&Bound<'_, PyAny>>)],
+) -> PyResult<Flavor> {
+    let props = PyDict::new(py);
+    for (name, value) in args {
+        if let Some(v) = value.filter(|v| !v.is_none()) {
+            props.set_item(name, v)?;
         }
     }
-    Ok(d.into_any())
+    let f = with_part(key, props.as_any())?;
+    only(py, &f, key)?.ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no part (a bug)"))
 }
 
-/// `__reduce__` of a part: `_part(key, properties)`.
-fn reduce_part<'py>(value: &Bound<'py, PyAny>, key: &str) -> PyResult<Bound<'py, PyTuple>> {
-    let py = value.py();
-    let props = part_properties(value).unwrap_or_default();
-    let restore = py
-        .import(intern!(py, "scs_flavor._native"))?
-        .getattr(intern!(py, "_part"))?;
-    (restore, (key, to_py(py, &props)?)).into_pyobject(py)
-}
-
-/// `repr` of a part: its class called with its properties, which evaluates back.
-fn repr_part(value: &Bound<'_, PyAny>, class: &str) -> PyResult<String> {
-    let props = to_py(value.py(), &part_properties(value).unwrap_or_default())?;
+/// `repr` of a part: its class called with its properties (by name), which evaluates back.
+fn repr_part(py: Python<'_>, f: &Flavor, key: &str, class: &str) -> PyResult<String> {
+    let props = pick(py, f, key)?;
     let mut args = Vec::new();
     for (k, v) in props.cast::<PyDict>()?.iter() {
         args.push(format!("{k}={}", v.repr()?));
     }
+    args.sort();
     Ok(format!("{class}({})", args.join(", ")))
+}
+
+/// `__reduce__` of a part: `_part(key, properties)`.
+fn reduce_part<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py, PyTuple>> {
+    let native = py.import(intern!(py, "scs_flavor._native"))?;
+    let props = pick(py, f, key)?;
+    (native.getattr(intern!(py, "_part"))?, (key, props)).into_pyobject(py)
+}
+
+/// Makes the part `key` from its properties (unpickling).
+#[pyfunction]
+pub(crate) fn _part<'py>(key: &str, properties: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let f = with_part(key, properties)?;
+    match key {
+        "disk" | "cpu_brand" | "gpu" => part_object(properties.py(), &f, key),
+        _ => Err(PyTypeError::new_err(format!(
+            "{key}: not a part of a flavor"
+        ))),
+    }
+}
+
+/// Declares a part class: its Python name, its key in the flavor object and its
+/// constructor's arguments (required ones, then optional ones).
+macro_rules! part {
+    ($(#[$doc:meta])* $ty:ident, $name:tt, $key:tt, [$($req:ident),*], [$($opt:ident),*], $sig:tt) => {
+        $(#[$doc])*
+        #[pyclass(frozen, eq, hash, module = "scs_flavor", name = $name)]
+        #[derive(PartialEq, Eq, Hash)]
+        pub struct $ty(Flavor);
+
+        #[pymethods]
+        impl $ty {
+            #[new]
+            #[allow(clippy::too_many_arguments)]
+            #[pyo3(signature = ($($req,)* $($opt = None),*), text_signature = $sig)]
+            fn new(
+                py: Python<'_>,
+                $($req: &Bound<'_, PyAny>,)*
+                $($opt: Option<&Bound<'_, PyAny>>,)*
+            ) -> PyResult<Self> {
+                let args = [$((stringify!($req), Some($req)),)* $((stringify!($opt), $opt),)*];
+                make_part(py, $key, &args).map($ty)
+            }
+
+            fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+                reduce_part(py, &self.0, $key)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                repr_part(py, &self.0, $key, $name)
+            }
+        }
+    };
+}
+
+part!(
+    /// The disk component: `Disk(100, "s")`, `Disk(10, "p", count=3)`.
+    PyDisk, "Disk", "disk", [], [size, kind, count], "(size=None, kind=None, count=1)"
+);
+part!(
+    /// The CPU brand extension: `CpuBrand("i", 3, frequency=1)`.
+    PyCpuBrand, "CpuBrand", "cpu_brand", [vendor], [generation, frequency],
+    "(vendor, generation=0, frequency=0)"
+);
+part!(
+    /// The GPU extension: `Gpu("N", "a", units=64)`.
+    PyGpu, "Gpu", "gpu", [vendor], [generation, units, vram, kind, unit_frequency, vram_bandwidth],
+    "(vendor, generation=None, units=None, vram=None, kind='G', unit_frequency=0, vram_bandwidth=0)"
+);
+
+/// The one getter of the properties of `Flavor` and its parts: a path of the core's
+/// `FIELDS` (`"cpus"`, `"disk.size"`) or a part (`"disk"`), read from the object's builder.
+#[pyclass(frozen, module = "scs_flavor._native", name = "_Field")]
+pub struct Field {
+    path: &'static str,
+}
+
+#[pymethods]
+impl Field {
+    fn __get__<'py>(
+        slf: &Bound<'py, Self>,
+        obj: Option<&Bound<'py, PyAny>>,
+        _owner: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let Some((f, _)) = obj.and_then(held) else {
+            return Ok(slf.clone().into_any());
+        };
+        match slf.get().path {
+            path @ ("disk" | "cpu_brand" | "gpu") => part_object(py, &f, path),
+            path => pick(py, &f, path),
+        }
+    }
+
+    fn __set__(&self, _obj: &Bound<'_, PyAny>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
+        Err(PyAttributeError::new_err(format!(
+            "{}: read-only",
+            self.path
+        )))
+    }
+}
+
+/// Installs a [`Field`] for every path of the core's `FIELDS` on `Flavor` and the parts.
+pub(crate) fn install_fields(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    for info in FIELDS {
+        let (class, name) = match info.path.split_once('.') {
+            None => (py.get_type::<PyFlavor>(), info.path),
+            Some((part, name)) => {
+                let path = &info.path[..part.len()];
+                py.get_type::<PyFlavor>().setattr(part, Field { path })?;
+                let class = match part {
+                    "disk" => py.get_type::<PyDisk>(),
+                    "cpu_brand" => py.get_type::<PyCpuBrand>(),
+                    _ => py.get_type::<PyGpu>(),
+                };
+                (class, name)
+            }
+        };
+        class.setattr(name, Field { path: info.path })?;
+    }
+    Ok(())
+}
+
+/// The value at `path` (`""` for all, `"cpus"`, `"disk"`, `"disk.size"`) of the properties of
+/// `f` (its builder's serde form) as Python data: found by [`Pick`], made by pythonize.
+fn pick<'py>(py: Python<'py>, f: &Flavor, path: &str) -> PyResult<Bound<'py, PyAny>> {
+    let found = match path {
+        "" => pythonize::pythonize(py, &f.builder()).map(Some),
+        _ => f.builder().serialize(Pick { py, path }),
+    };
+    found?.ok_or_else(|| PyAttributeError::new_err(format!("no property {path:?}")))
+}
+
+/// A serde `Serializer` that finds the value at `path` in nested structs (`Some`, newtypes
+/// and `None` seen through) and hands it to pythonize.
+#[derive(Clone, Copy)]
+struct Pick<'a, 'py> {
+    py: Python<'py>,
+    path: &'a str,
+}
+
+/// [`Pick`] inside a struct, with what it found.
+struct Found<'a, 'py>(Pick<'a, 'py>, Option<Bound<'py, PyAny>>);
+
+type Picked<'py> = Result<Option<Bound<'py, PyAny>>, PythonizeError>;
+
+/// The `Serializer` methods of [`Pick`] for values that are not structs.
+macro_rules! not_struct {
+    ($($method:ident($($arg:ty),*) -> $ret:ident;)*) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<Self::$ret, PythonizeError> {
+            Err(ser::Error::custom(format!("{}: not a struct", self.path)))
+        }
+    )*};
+}
+
+impl<'a, 'py> Serializer for Pick<'a, 'py> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = PythonizeError;
+    type SerializeSeq = Impossible<Self::Ok, PythonizeError>;
+    type SerializeTuple = Impossible<Self::Ok, PythonizeError>;
+    type SerializeTupleStruct = Impossible<Self::Ok, PythonizeError>;
+    type SerializeTupleVariant = Impossible<Self::Ok, PythonizeError>;
+    type SerializeMap = Impossible<Self::Ok, PythonizeError>;
+    type SerializeStruct = Found<'a, 'py>;
+    type SerializeStructVariant = Impossible<Self::Ok, PythonizeError>;
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Found<'a, 'py>, PythonizeError> {
+        Ok(Found(self, None))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Picked<'py> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Picked<'py> {
+        v.serialize(self)
+    }
+    fn serialize_none(self) -> Picked<'py> {
+        Ok(Some(self.py.None().into_bound(self.py)))
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Picked<'py> {
+        Err(ser::Error::custom(format!("{}: not a struct", self.path)))
+    }
+    not_struct! {
+        serialize_bool(bool) -> Ok; serialize_i8(i8) -> Ok; serialize_i16(i16) -> Ok;
+        serialize_i32(i32) -> Ok; serialize_i64(i64) -> Ok; serialize_u8(u8) -> Ok;
+        serialize_u16(u16) -> Ok; serialize_u32(u32) -> Ok; serialize_u64(u64) -> Ok;
+        serialize_f32(f32) -> Ok; serialize_f64(f64) -> Ok; serialize_char(char) -> Ok;
+        serialize_str(&str) -> Ok; serialize_bytes(&[u8]) -> Ok; serialize_unit() -> Ok;
+        serialize_unit_struct(&'static str) -> Ok;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Ok;
+        serialize_seq(Option<usize>) -> SerializeSeq;
+        serialize_tuple(usize) -> SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant;
+        serialize_map(Option<usize>) -> SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant;
+    }
+}
+
+impl<'py> SerializeStruct for Found<'_, 'py> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = PythonizeError;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), PythonizeError> {
+        let Pick { py, path } = self.0;
+        match path.split_once('.') {
+            _ if self.1.is_some() => {}
+            None if path == key => self.1 = Some(pythonize::pythonize(py, v)?),
+            Some((head, path)) if head == key => self.1 = v.serialize(Pick { py, path })?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(self) -> Picked<'py> {
+        Ok(self.1)
+    }
 }
 
 /// The list of `Warning`s of `text` read with `strategy` (empty unless valid).
@@ -202,12 +410,9 @@ pub(crate) fn warnings(text_: &Bound<'_, PyString>, strategy: Strategy) -> PyRes
     let list = PyList::empty(py);
     if let Outcome::Valid(p) = strategy.check(&input) {
         for w in p.warnings() {
-            list.append(PyWarning {
-                kind: w.kind.code(),
-                message: w.to_string(),
-                start: index(&input, w.span.start),
-                end: index(&input, w.span.end),
-            })?;
+            let (start, end) = (index(&input, w.span.start), index(&input, w.span.end));
+            let fields = (w.kind.code(), w.to_string(), start, end);
+            list.append(record(py, "Warning", fields)?)?;
         }
     }
     Ok(list.unbind())
@@ -235,10 +440,9 @@ impl PyFlavor {
         build(&props).map(PyFlavor::built)
     }
 
-    /// The properties: the core's flavor object (`cpus`, `cpu_type`, …, `disk`, `cpu_brand`,
-    /// `gpu` as dicts or `None`), which `Flavor(**properties)` builds back.
+    /// The properties: the core's flavor object, which `Flavor(**properties)` builds back.
     fn properties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.flavor.builder())
+        pick(py, &self.flavor, "")
     }
 
     /// A copy with some properties changed (the keyword arguments of the constructor).
@@ -249,78 +453,6 @@ impl PyFlavor {
             props.cast::<PyDict>()?.update(changes.as_mapping())?;
         }
         build(&props).map(PyFlavor::built)
-    }
-
-    /// The number of vCPUs.
-    #[getter]
-    fn cpus(&self) -> u32 {
-        self.flavor.cpu.count.get()
-    }
-
-    /// The CPU type letter: `"L"`, `"V"`, `"T"` or `"C"`.
-    #[getter]
-    fn cpu_type(&self) -> &'static str {
-        self.flavor.cpu.kind.code()
-    }
-
-    /// `i`: no guaranteed protection against CPU vulnerabilities.
-    #[getter]
-    fn cpu_insecure(&self) -> bool {
-        self.flavor.cpu.insecure
-    }
-
-    /// RAM in GiB (a multiple of 0.5).
-    #[getter]
-    fn ram_gib(&self) -> f64 {
-        self.flavor.ram.size.gib()
-    }
-
-    /// `u`: RAM without ECC.
-    #[getter]
-    fn ram_no_ecc(&self) -> bool {
-        self.flavor.ram.no_ecc
-    }
-
-    /// `o`: RAM oversubscribed.
-    #[getter]
-    fn ram_oversubscribed(&self) -> bool {
-        self.flavor.ram.oversubscribed
-    }
-
-    /// The root disk(s), or `None` for a name without disk component.
-    #[getter]
-    fn disk(&self) -> Option<PyDisk> {
-        self.flavor.disk.map(PyDisk)
-    }
-
-    /// The hypervisor code (`"kvm"`, `"xen"`, `"vmw"`, `"hyv"`, `"bms"`, `"chy"`) or `None`.
-    #[getter]
-    fn hypervisor(&self) -> Option<&'static str> {
-        self.flavor.hypervisor.map(|h| h.code())
-    }
-
-    /// `_hwv`: hardware (nested) virtualisation.
-    #[getter]
-    fn hwv(&self) -> bool {
-        self.flavor.hwv
-    }
-
-    /// The CPU brand, or `None`.
-    #[getter]
-    fn cpu_brand(&self) -> Option<PyCpuBrand> {
-        self.flavor.cpu_brand.map(PyCpuBrand)
-    }
-
-    /// The GPU, or `None`.
-    #[getter]
-    fn gpu(&self) -> Option<PyGpu> {
-        self.flavor.gpu.map(PyGpu)
-    }
-
-    /// `_ib`: Infiniband.
-    #[getter]
-    fn ib(&self) -> bool {
-        self.flavor.ib
     }
 
     /// The canonical name (v2/v3 syntax); the same as `str(flavor)`.
@@ -345,10 +477,9 @@ impl PyFlavor {
     #[pyo3(signature = (v1 = false))]
     fn short(&self, v1: bool) -> String {
         let short = self.flavor.short();
-        if v1 {
-            short.v1().to_string()
-        } else {
-            short.to_string()
+        match v1 {
+            true => short.v1().to_string(),
+            false => short.to_string(),
         }
     }
 
@@ -357,26 +488,27 @@ impl PyFlavor {
         self.flavor.describe().to_string()
     }
 
-    /// Each component of the name read (or, for a built flavor, of its canonical name) with
-    /// its place, text and meaning.
-    fn explain(&self, py: Python<'_>) -> PyResult<Vec<PyPart>> {
-        self.with_parsed(py, |p| {
+    /// Each component of the name read (of the canonical name for a built flavor).
+    fn explain<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let parts = self.with_parsed(py, |p| {
             let input = p.input();
-            p.explain()
-                .map(|part| PyPart {
-                    component: part.component.code(),
-                    start: index(input, part.span.start),
-                    end: index(input, part.span.end),
-                    text: part.text.to_owned(),
-                    meaning: part.meaning.to_string(),
-                })
-                .collect()
-        })
+            let part = |part: scs_flavor::Part<'_>| {
+                let (start, end) = (index(input, part.span.start), index(input, part.span.end));
+                let fields = (
+                    part.component.code(),
+                    start,
+                    end,
+                    part.text,
+                    part.meaning.to_string(),
+                );
+                record(py, "Part", fields)
+            };
+            p.explain().map(part).collect()
+        });
+        parts?
     }
 
     /// The scs-0103 spec as the official checker derives it (`flavorname_to_dict`).
-    ///
-    /// Raises `scs_flavor.Error` for more than `MAX_SPEC_DISKS` disks (deviation D3).
     fn spec<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let spec = self.flavor.spec().map_err(|e| core_error(py, e))?;
         let dict = PyDict::new(py);
@@ -393,13 +525,11 @@ impl PyFlavor {
         Ok(dict)
     }
 
-    /// The warnings on the name read (or, for a built flavor, on its canonical name).
+    /// The warnings on the name read (on the canonical name for a built flavor).
     #[getter]
     fn warnings(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
-        match &self.source {
-            Some(s) => warnings(s.text.bind(py), s.strategy),
-            None => warnings(&PyString::new(py, &self.flavor.to_string()), Strategy::V3),
-        }
+        let (t, strategy) = self.source(py);
+        warnings(&t, strategy)
     }
 
     fn __str__(&self) -> String {
@@ -412,44 +542,30 @@ impl PyFlavor {
     }
 
     fn __hash__(&self) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.flavor.hash(&mut h);
-        h.finish()
+        hash(&self.flavor)
     }
 
     /// Compared by the core's order of flavors (`Flavor: Ord`).
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> Py<PyAny> {
         let py = other.py();
         match other.cast::<PyFlavor>() {
-            Ok(other) => op
-                .matches(self.flavor.cmp(&other.get().flavor))
-                .into_pyobject(py)
-                .map_or_else(
-                    |_| py.NotImplemented(),
-                    |b| b.to_owned().into_any().unbind(),
-                ),
+            Ok(o) => PyBool::new(py, op.matches(self.flavor.cmp(&o.get().flavor)))
+                .to_owned()
+                .into_any()
+                .unbind(),
             Err(_) => py.NotImplemented(),
         }
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let restore = py
-            .import(intern!(py, "scs_flavor._native"))?
-            .getattr(intern!(py, "_restore"))?;
-        let args = match &self.source {
-            Some(s) => (s.text.clone_ref(py).into_any(), Some(s.strategy.code())),
-            None => (
-                PyString::new(py, &self.flavor.to_string())
-                    .into_any()
-                    .unbind(),
-                None,
-            ),
-        };
-        (restore, args).into_pyobject(py)
+        let native = py.import(intern!(py, "scs_flavor._native"))?;
+        let (t, strategy) = self.source(py);
+        let version = self.source.as_ref().map(|_| strategy.code());
+        (native.getattr(intern!(py, "_restore"))?, (t, version)).into_pyobject(py)
     }
 }
 
-/// Unpickles a `Flavor`: reads `text` with `version`, or (`None`) rebuilds a built flavor
+/// Unpickles a `Flavor`: reads `name` with `version`, or (`None`) rebuilds a built flavor
 /// from its canonical name.
 #[pyfunction]
 #[pyo3(signature = (name, version))]
@@ -462,270 +578,22 @@ pub(crate) fn _restore(
     match strategy.parse(&t.as_str()) {
         Ok(p) if version.is_some() => Ok(PyFlavor::parsed(p.flavor(), name, strategy)),
         Ok(p) => Ok(PyFlavor::built(p.flavor())),
-        Err(e) => Err(parse_error(name, strategy, e)),
+        Err(_) => Err(parse_error(name, strategy)),
     }
 }
 
-/// The disk component: `count` disks of `size` GB each (`None`: the cloud chooses) and
-/// `kind` (`"n"`, `"h"`, `"s"`, `"p"` or `None` for unspecified).
-#[pyclass(frozen, eq, hash, module = "scs_flavor", name = "Disk")]
-#[derive(PartialEq, Eq, Hash)]
-pub struct PyDisk(Disk);
-
-#[pymethods]
-impl PyDisk {
-    /// A disk, validated by the core: `Disk(100, "s")`, `Disk(10, "p", count=3)`.
-    #[new]
-    #[pyo3(signature = (size = None, kind = None, count = None), text_signature = "(size=None, kind=None, count=1)")]
-    fn new(
-        py: Python<'_>,
-        size: Option<&Bound<'_, PyAny>>,
-        kind: Option<&Bound<'_, PyAny>>,
-        count: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let props = given(py, &[("size", size), ("kind", kind), ("count", count)])?;
-        let f = with_part("disk", &props)?;
-        f.disk
-            .map(PyDisk)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no disk (a bug)"))
-    }
-
-    /// Number of disks (1 unless written `Mx`).
-    #[getter]
-    fn count(&self) -> u32 {
-        self.0.count.get()
-    }
-
-    /// Size of each disk in GB, or `None` where the cloud chooses.
-    #[getter]
-    fn size(&self) -> Option<u32> {
-        self.0.size.map(|s| s.get())
-    }
-
-    /// `"n"` (network), `"h"` (HDD), `"s"` (SSD), `"p"` (NVMe) or `None` (unspecified).
-    #[getter]
-    fn kind(&self) -> Option<&'static str> {
-        self.0.kind.map(|k| k.code())
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce_part(slf.as_any(), "disk")
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr_part(slf.as_any(), "Disk")
-    }
+/// A record of `scs_flavor._records` (`"Part"`, `"Warning"`) with these fields.
+fn record<'py, A>(py: Python<'py>, class: &str, fields: A) -> PyResult<Bound<'py, PyAny>>
+where
+    A: pyo3::call::PyCallArgs<'py>,
+{
+    let records = py.import(intern!(py, "scs_flavor._records"))?;
+    records.getattr(class)?.call1(fields)
 }
 
-/// The CPU brand extension: `vendor` (`"i"`, `"z"`, `"a"`, `"r"`), `generation` (0 = old
-/// or unspecified) and `frequency` (number of `h`, 0-3).
-#[pyclass(frozen, eq, hash, module = "scs_flavor", name = "CpuBrand")]
-#[derive(PartialEq, Eq, Hash)]
-pub struct PyCpuBrand(CpuBrand);
-
-#[pymethods]
-impl PyCpuBrand {
-    /// A CPU brand, validated by the core: `CpuBrand("i", 3, frequency=1)`.
-    #[new]
-    #[pyo3(signature = (vendor, generation = None, frequency = None), text_signature = "(vendor, generation=0, frequency=0)")]
-    fn new(
-        vendor: &Bound<'_, PyAny>,
-        generation: Option<&Bound<'_, PyAny>>,
-        frequency: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let args = [
-            ("vendor", Some(vendor)),
-            ("generation", generation),
-            ("frequency", frequency),
-        ];
-        let f = with_part("cpu_brand", &given(vendor.py(), &args)?)?;
-        f.cpu_brand
-            .map(PyCpuBrand)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no CPU brand (a bug)"))
-    }
-
-    /// `"i"` (Intel), `"z"` (AMD), `"a"` (ARM) or `"r"` (RISC-V).
-    #[getter]
-    fn vendor(&self) -> &'static str {
-        self.0.vendor().code()
-    }
-
-    /// The generation number (0 = old or unspecified; see `tables.cpu_generations`).
-    #[getter]
-    fn generation(&self) -> u8 {
-        self.0.generation()
-    }
-
-    /// The frequency class: the number of `h` (0-3).
-    #[getter]
-    fn frequency(&self) -> usize {
-        self.0.frequency().count()
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce_part(slf.as_any(), "cpu_brand")
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr_part(slf.as_any(), "CpuBrand")
-    }
-}
-
-/// The GPU extension: `kind` (`"G"` pass-through, `"g"` virtual), `vendor` (`"N"`, `"A"`,
-/// `"I"`), `generation` (a code such as `"a"` or `"3.1"`, or `None`), `units` (SMs / CUs /
-/// EUs), `unit_frequency` (number of `h`, 0-2), `vram` (GiB) and `vram_bandwidth` (0-2).
-#[pyclass(frozen, eq, hash, module = "scs_flavor", name = "Gpu")]
-#[derive(PartialEq, Eq, Hash)]
-pub struct PyGpu(Gpu);
-
-#[pymethods]
-impl PyGpu {
-    /// A GPU, validated by the core: `Gpu("N", "a", units=64)`,
-    /// `Gpu("A", "3.1", 48, 24, kind="g", vram_bandwidth=1)`.
-    #[new]
-    #[pyo3(
-        signature = (vendor, generation = None, units = None, vram = None, kind = None, unit_frequency = None, vram_bandwidth = None),
-        text_signature = "(vendor, generation=None, units=None, vram=None, kind='G', unit_frequency=0, vram_bandwidth=0)"
-    )]
-    fn new(
-        vendor: &Bound<'_, PyAny>,
-        generation: Option<&Bound<'_, PyAny>>,
-        units: Option<&Bound<'_, PyAny>>,
-        vram: Option<&Bound<'_, PyAny>>,
-        kind: Option<&Bound<'_, PyAny>>,
-        unit_frequency: Option<&Bound<'_, PyAny>>,
-        vram_bandwidth: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        let args = [
-            ("vendor", Some(vendor)),
-            ("generation", generation),
-            ("units", units),
-            ("vram", vram),
-            ("kind", kind),
-            ("unit_frequency", unit_frequency),
-            ("vram_bandwidth", vram_bandwidth),
-        ];
-        let f = with_part("gpu", &given(vendor.py(), &args)?)?;
-        f.gpu
-            .map(PyGpu)
-            .ok_or_else(|| PyRuntimeError::new_err("scs_flavor: no GPU (a bug)"))
-    }
-
-    /// `"G"` (pass-through) or `"g"` (virtual).
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind().code()
-    }
-
-    /// `"N"` (Nvidia), `"A"` (AMD) or `"I"` (Intel).
-    #[getter]
-    fn vendor(&self) -> &'static str {
-        self.0.vendor().code()
-    }
-
-    /// The generation code (see `tables.gpu_generations`), or `None`.
-    #[getter]
-    fn generation(&self) -> Option<&'static str> {
-        self.0.generation().map(|g| g.code())
-    }
-
-    /// Number of SMs / CUs / EUs, or `None`.
-    #[getter]
-    fn units(&self) -> Option<u32> {
-        self.0.units().map(|u| u.get())
-    }
-
-    /// Frequency class of the units: the number of `h` (0-2).
-    #[getter]
-    fn unit_frequency(&self) -> usize {
-        self.0.unit_frequency().count()
-    }
-
-    /// Video memory in GiB, or `None`.
-    #[getter]
-    fn vram(&self) -> Option<u32> {
-        self.0.vram().map(|v| v.get())
-    }
-
-    /// Bandwidth class of the video memory: the number of `h` (0-2).
-    #[getter]
-    fn vram_bandwidth(&self) -> usize {
-        self.0.vram_bandwidth().count()
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce_part(slf.as_any(), "gpu")
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr_part(slf.as_any(), "Gpu")
-    }
-}
-
-/// Python's `repr` of a string.
-fn repr(py: Python<'_>, s: &str) -> PyResult<String> {
-    Ok(PyString::new(py, s).repr()?.to_string())
-}
-
-/// One component of a name, from `Flavor.explain()`.
-#[pyclass(frozen, get_all, module = "scs_flavor", name = "Part")]
-pub struct PyPart {
-    /// `"prefix"`, `"cpu-ram"`, `"disk"`, `"hypervisor"`, `"hwv"`, `"cpu-brand"`, `"gpu"` or
-    /// `"ib"`.
-    component: &'static str,
-    /// Index of its first character in the name.
-    start: usize,
-    /// Index just past it.
-    end: usize,
-    /// Its text (e.g. `"_i3h"`).
-    text: String,
-    /// What it means, in English.
-    meaning: String,
-}
-
-#[pymethods]
-impl PyPart {
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Part(component={}, start={}, end={}, text={}, meaning={})",
-            repr(py, self.component)?,
-            self.start,
-            self.end,
-            repr(py, &self.text)?,
-            repr(py, &self.meaning)?
-        ))
-    }
-}
-
-/// A warning on a valid name: its `kind` (a stable identifier such as `"non-canonical"`),
-/// `message`, and the part of the name it concerns (`start`, `end`).
-#[pyclass(frozen, get_all, module = "scs_flavor", name = "Warning")]
-pub struct PyWarning {
-    /// A stable identifier: `"tolerated"`, `"non-canonical"`, `"undescribed"`,
-    /// `"rejected-by-official-checker"`, `"not-kubernetes-label"`, `"too-large-for-nova"`,
-    /// `"too-many-disks"` or `"too-long-for-openstack"`.
-    kind: &'static str,
-    /// The message.
-    message: String,
-    /// Index of the first character concerned.
-    start: usize,
-    /// Index just past the part concerned.
-    end: usize,
-}
-
-#[pymethods]
-impl PyWarning {
-    fn __str__(&self) -> String {
-        self.message.clone()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Warning(kind={}, message={}, start={}, end={})",
-            repr(py, self.kind)?,
-            repr(py, &self.message)?,
-            self.start,
-            self.end
-        ))
-    }
+/// The hash of a flavor, for `__hash__`.
+fn hash(f: &Flavor) -> u64 {
+    let mut h = DefaultHasher::new();
+    f.hash(&mut h);
+    h.finish()
 }

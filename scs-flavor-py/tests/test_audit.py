@@ -58,7 +58,7 @@ class SdkFlavor:
         self.ram = ram
         self.disk = disk
         self.extra_specs = extra_specs
-        self.id = "b7f0c2"  # other attributes are not looked at
+        self.id = "b7f0c2"  # read as the flavor's ID, as is_public (absent here: public)
         self.location = object()
 
 
@@ -154,7 +154,7 @@ def test_compliant_cloud_passes_in_every_input_form() -> None:
         assert report.passed, type(form)
         assert report.to_dict() == reference, type(form)
     report = audit(text("compliant.json"))
-    assert len(report.tests) == 34
+    assert len(report.tests) == 35
     assert all(t.result == "PASS" for t in report.tests)
     assert report.findings == ()
     assert report.fixes == ()
@@ -162,17 +162,27 @@ def test_compliant_cloud_passes_in_every_input_form() -> None:
     assert str(report) == text("compliant.expected").split("--- fixes\n")[0]
 
 
+def test_a_list_without_properties_is_refused() -> None:
+    """``openstack flavor list -f json`` without ``--long``: no entry has properties."""
+    no_long = [{"ID": "1", "Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]
+    assert raises_value_error(no_long) == (
+        'field "Properties": no flavor has properties (extra specs): did you forget `--long` '
+        "(`openstack flavor list --long -f json`)?"
+    )
+
+
 def test_one_flavor_alone() -> None:
     one = {"name": "SCS-2V-4", "vcpus": 2, "ram": 4096, "disk": 0, "properties": {}}
     assert audit(one).to_dict() == audit([one]).to_dict()
     sdk = SdkFlavor("SCS-2V-4", 2, 4096, 0, None)
-    assert audit(sdk).to_dict() == audit([one]).to_dict()
+    assert audit(sdk).to_dict() == audit([{**one, "id": "b7f0c2"}]).to_dict()
+    assert audit(sdk).fixes[0].command.endswith(" b7f0c2")
 
 
 def test_report_objects() -> None:
     report = audit(text("cloud.json"))
     assert not report.passed
-    assert repr(report).startswith("<AuditReport failed: 34 tests, ")
+    assert repr(report).startswith("<AuditReport failed: 35 tests, ")
     syntax, semantics = report.tests[:2]
     assert (syntax.id, syntax.result, syntax.mandatory, syntax.official) == (
         "scs-0100-syntax-check",
@@ -184,7 +194,17 @@ def test_report_objects() -> None:
     assert str(semantics) == "scs-0100-semantics-check: FAIL"
     ids = [t.id for t in report.tests]
     assert "scs-0103-flavor-2v-4-20s" in ids
-    assert str(report).splitlines()[: len(ids)] == [str(t) for t in report.tests]
+    # Each test case line is the official runner's, then its class: mandatory (official and
+    # required), recommended (official) or ours (not in the official suite).
+    classes = {(True, True): "mandatory", (True, False): "recommended"}
+    assert str(report).splitlines()[: len(ids)] == [
+        f"{t} ({classes.get((t.official, t.mandatory), 'ours')})" for t in report.tests
+    ]
+    assert str(report).splitlines()[-1].startswith(
+        "summary: FAIL: 4 of 17 mandatory test cases of the official suite fail "
+        "(scs-0100-semantics-check, scs-0103-flavor-2v-4-20s, scs-0103-flavor-16v-32, "
+        "scs-0103-flavor-1l-1): certification fails"
+    )
 
     first = report.findings[0]
     assert (first.flavor, first.test, first.severity, first.kind) == (
@@ -208,9 +228,18 @@ def test_report_objects() -> None:
         "scs:disk0-type",
         "ssd",
     )
-    assert fix.command == "openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s"
+    # Addressed by the ID the listing gives (cloud.json), not by the name.
+    assert (
+        fix.command
+        == "openstack flavor set --property scs:disk0-type=ssd 153e7c2a-26a2-c0bd-3b12-87fff52ddf5d"
+    )
     assert str(fix) == fix.command
-    assert report.fix_script() == "".join(f"{f.command}\n" for f in report.fixes)
+    # The script: shebang, set -e, per flavor its name as a comment and one command.
+    assert report.fix_script().startswith(
+        "#!/bin/sh\nset -e\n\n# SCS-2V-4-20s\n"
+        "openstack flavor set --property scs:disk0-type=ssd 153e7c2a-26a2-c0bd-3b12-87fff52ddf5d\n"
+        "\n# SCS-2V-8-20\n"
+    )
     unset = [f for f in audit(text("contradicting-specs.json")).fixes if f.action == "unset"]
     assert unset and all(f.value is None for f in unset)
     assert all(f.command.startswith("openstack flavor unset --property ") for f in unset)
@@ -764,3 +793,17 @@ def test_result_objects_are_read_only() -> None:
     ]:
         with pytest.raises(AttributeError):
             setattr(obj, attr, None)
+
+
+def test_summary_and_certified_say_what_blocks_certification() -> None:
+    # compliant.json has every mandatory flavor (17 = syntax, semantics and the 15 mandatory
+    # flavors of scs-0103); missing-mandatory.json lacks some.
+    ok = audit(text("compliant.json"))
+    assert ok.certified is True
+    assert ok.summary.startswith("summary: PASS: all 17 mandatory test cases of the official suite pass")
+    assert str(ok).rstrip("\n").split("\n")[-1] == ok.summary
+    bad = audit(text("missing-mandatory.json"))
+    assert bad.certified is False
+    assert bad.summary.startswith("summary: FAIL: ")
+    assert "scs-0103-flavor-" in bad.summary
+    assert str(bad).rstrip("\n").split("\n")[-1] == bad.summary

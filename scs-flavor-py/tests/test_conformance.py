@@ -69,6 +69,10 @@ def audit(case: Dict[str, Any]) -> Any:
     return error(lambda: scs_flavor.audit(case["flavors"]).to_dict())
 
 
+def plan(case: Dict[str, Any]) -> Any:
+    return error(lambda: scs_flavor.plan(case["flavors"], **case["options"]).to_dict())
+
+
 OPS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "check": check,
     "build": build,
@@ -77,6 +81,7 @@ OPS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "tables": lambda case: tables.export(),
     "select": select,
     "audit": audit,
+    "plan": plan,
 }
 
 

@@ -82,7 +82,9 @@ def test_results_and_reports_pickle(tmp_path: Path) -> None:
     r = scs_flavor.check("SCS-2V-4_GNah")
     again = pickle.loads(pickle.dumps(r.flavor))
     assert again == r.flavor
-    report = scs_flavor.audit('[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]')
+    report = scs_flavor.audit(
+        '[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {}}]'
+    )
     back = pickle.loads(pickle.dumps(report))
     assert back.to_dict() == report.to_dict() and str(back) == str(report)
     assert back.tests == report.tests and back.fixes == report.fixes
@@ -92,7 +94,7 @@ def test_results_and_reports_pickle(tmp_path: Path) -> None:
 
 
 def test_audit_reads_paths_and_files_and_refuses_ambiguous_text(tmp_path: Path) -> None:
-    data = [{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]
+    data = [{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {}}]
     path = tmp_path / "flavors.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     expected = scs_flavor.audit(data).to_dict()

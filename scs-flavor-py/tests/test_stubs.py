@@ -56,8 +56,21 @@ sel = scs_flavor.select(["SCS-2V-4"], cpus=2, ram_gib=4, disk_type="ssd")
 assert_type(sel.best, Optional[scs_flavor.Match])
 assert_type(sel.matches[0].cost, int)
 assert_type(sel.matches[0].flavor, Flavor)
+pl = scs_flavor.plan("[]", recommended=True, prune=True)
+assert_type(pl.changes, Tuple[scs_flavor.Change, ...])
+assert_type(pl.changes[0].create, Optional[scs_flavor.NewFlavor])
+assert_type(pl.changes[0].set, Dict[str, str])
+assert_type(pl.openstack_script(), str)
+def applied(conn: Any) -> None:
+    a = scs_flavor.apply(conn, recreate=True, progress=print)
+    assert_type(a.failed, Optional[scs_flavor.Refusal])
+    assert_type(a.failed.error.kind if a.failed else None, Optional[str])
+    assert_type(a.done, Tuple[scs_flavor.Change, ...])
+    assert_type(a.ok, bool)
 try:
     Flavor(2, "V", 4)
+except scs_flavor.CloudError as ce:
+    assert_type(ce.kind, str)
 except scs_flavor.Error as e:
     assert_type(e.field, Optional[str])
     assert_type(e.kind, Optional[str])
@@ -75,6 +88,8 @@ MISUSE = [
     "scs_flavor.select(['SCS-2V-4'], cpus=[2])",
     "x: int = scs_flavor.audit('[]').fixes[0].value",
     "tables.lookup('hypervisor', 3)",
+    "scs_flavor.plan('[]', True)",
+    "x: int = scs_flavor.plan('[]').changes[0].id",
 ]
 
 

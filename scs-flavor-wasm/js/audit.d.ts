@@ -25,6 +25,8 @@ export interface AuditTest {
   mandatory: boolean;
   /** Whether the official runner has this test case. */
   official: boolean;
+  /** `"mandatory"` (official and mandatory: a failure blocks certification), `"recommended"` (official, not mandatory) or `"ours"` (not in the official suite). */
+  class: "mandatory" | "recommended" | "ours";
 }
 
 /** One reason of the audit. */
@@ -66,6 +68,10 @@ export interface AuditResult {
   text: string;
   /** The fix commands, one per line (empty when there is nothing to fix). */
   fixScript: string;
+  /** The report's last line: whether the official mandatory test cases pass, which fail, and how many others fail without blocking. */
+  summary: string;
+  /** No mandatory test case of the official suite fails (what certification decides; `scs-flavor audit` exits 0). */
+  certified: boolean;
 }
 
 /** A flavor list that cannot be read. */
@@ -165,12 +171,71 @@ export interface Selection {
   rejected: SelectRejection[];
 }
 
+/** What `plan` may do beyond creating mandatory flavors and fixing extra specs (absent: false). */
+export interface PlanOptions {
+  /** Also create the missing recommended standard flavors. */
+  recommended?: boolean;
+  /** Delete and re-create flavors whose vCPUs, RAM or disk contradict their name. */
+  recreate?: boolean;
+  /** Delete public flavors whose `SCS-` name is invalid. */
+  prune?: boolean;
+}
+
+/** A flavor to create. */
+export interface NewFlavor {
+  vcpus: number;
+  /** RAM in MiB (1024 × GiB). */
+  ram_mib: number;
+  /** Root disk in GB (0: none). */
+  disk_gb: number;
+  public: boolean;
+  /** The extra specs to set. */
+  properties: Record<string, string>;
+}
+
+/** One change of a plan. */
+export interface PlanChange {
+  /** `decide`: nothing is done, an operator must choose (`recreate`, `prune`). */
+  kind: "create" | "properties" | "recreate" | "delete" | "decide";
+  /** The flavor's name. */
+  flavor: string;
+  /** The flavor's ID (absent for a flavor to create, or an input without IDs). */
+  id?: string;
+  /** What is done, in English. */
+  what: string;
+  /** The audit's findings it answers. */
+  why: string[];
+  /** For `create` and `recreate`. */
+  create?: NewFlavor;
+  /** For `properties`: the extra specs to set. */
+  set?: Record<string, string>;
+  /** For `properties`: the extra specs to delete. */
+  unset?: string[];
+}
+
+/** The result of `plan`: the Rust crate's `Plan`, plus its text and `openstack` script. */
+export interface PlanResult {
+  /** In the order `scs-flavor apply` makes them: deletions and re-creations, extra specs, creations, decisions. Empty when nothing is to do. */
+  changes: PlanChange[];
+  /** What `scs-flavor plan` prints. */
+  text: string;
+  /** What `scs-flavor plan -o openstack` prints: a shell script of `openstack flavor` commands. */
+  openstackScript: string;
+}
+
 /**
  * Audits a cloud's flavor list offline: scs-0100 syntax and semantics, the scs-0103 standard
  * flavors, the `scs:*` extra specs, and the commands that fix them.
  * @throws {FlavorAuditError} for input that cannot be read; `TypeError` for a non-JSON value.
  */
 export function audit(input: FlavorList): AuditResult;
+/**
+ * Plans the changes that make the cloud of a flavor list pass every scs-0100 and scs-0103 test
+ * case (no cloud is called).
+ * @throws {FlavorAuditError} for input that cannot be read, also a list without properties
+ * (`openstack flavor list` without `--long`); {RangeError} for bad options.
+ */
+export function plan(input: FlavorList, options?: PlanOptions): PlanResult;
 /**
  * Selects from names (an array of strings) or a flavor list those that satisfy the
  * requirements, cheapest first, and says why the others fail.

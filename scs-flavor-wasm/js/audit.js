@@ -1,5 +1,5 @@
-// The entry `scs-flavor/audit` of the npm package: audit a cloud's flavor list offline and
-// select flavors for requirements, through the Rust crate scs-flavor-audit compiled to its own
+// The entry `scs-flavor/audit` of the npm package: audit a cloud's flavor list offline, plan
+// its fixes and select flavors for requirements, through the Rust crate scs-flavor-audit compiled to its own
 // WebAssembly module (scs_flavor_audit_bg.wasm; the name functions of `scs-flavor` do not load
 // it). This file only converts: reading, checks, messages and fixes come from the crate.
 // Browsers and bundlers get this file and call `init()`; node gets audit.node.js, which loads
@@ -90,6 +90,30 @@ export function audit(input) {
   const text = flavorListText(input);
   try {
     return raw.audit(text);
+  } catch (e) {
+    rethrow(e);
+  }
+}
+
+/**
+ * Plans the changes that make a cloud pass every scs-0100 and scs-0103 test case, from its
+ * flavor list as `audit` reads it (IDs and `Is Public` are used where present): create missing
+ * standard flavors (`recommended: true`: the recommended ones too), set and unset extra specs,
+ * delete and re-create flavors whose size contradicts their name (`recreate: true`), delete
+ * public flavors with an invalid `SCS-` name (`prune: true`; else they are `decide` changes).
+ * Returns `{changes, text, openstackScript}`. Nothing is called: apply the plan with
+ * `scs-flavor apply` or the `openstackScript`.
+ * @throws {FlavorAuditError} for input that cannot be read (also a list without properties:
+ * `openstack flavor list` without `--long`); {RangeError} for bad options.
+ */
+export function plan(input, options) {
+  if (!ready) notLoaded();
+  if (options !== undefined && options !== null && (typeof options !== "object" || Array.isArray(options))) {
+    throw new TypeError("options must be a plain object, e.g. {prune: true}");
+  }
+  const text = flavorListText(input);
+  try {
+    return raw.plan(text, { recommended: false, recreate: false, prune: false, ...options });
   } catch (e) {
     rethrow(e);
   }

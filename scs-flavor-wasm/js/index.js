@@ -12,9 +12,77 @@ let loading = null;
 /** The core's tables export: `{tables: [{id, title, entries}], standard_flavors, fields}` (frozen; set once loaded). */
 export let tables;
 
-function loaded() {
+let memory;
+function loaded(exports) {
+  memory = exports.memory;
   ready = true;
   tables = deepFreeze(raw.tables());
+}
+
+// The flat form of `parse` and `check` (see src/flat.rs): numbers in this module's memory,
+// decoded into the plain object of the core's `Serialize` — one call across the boundary, no
+// field list here.
+let f64 = new Float64Array(0);
+let u8 = new Uint8Array(0);
+const keys = [];
+const utf8 = new TextDecoder();
+let at = 0;
+let text = "";
+function decode(address) {
+  if (f64.buffer !== memory.buffer) {
+    f64 = new Float64Array(memory.buffer);
+    u8 = new Uint8Array(memory.buffer);
+  }
+  at = address / 8;
+  const end = at + 3 + f64[at];
+  const textAt = f64[at + 1];
+  text = f64[at + 2] === 0 ? "" : utf8.decode(u8.subarray(textAt, textAt + f64[at + 2]));
+  at += 3;
+  const result = value();
+  if (at !== end) throw new Error("scs-flavor: malformed flat value");
+  return result;
+}
+// Fetching a key allocates in the module, whose memory may grow: the views are then renewed.
+function newKey(id) {
+  keys[id] = raw.__flatKey(id);
+  if (f64.buffer !== memory.buffer) {
+    f64 = new Float64Array(memory.buffer);
+    u8 = new Uint8Array(memory.buffer);
+  }
+  return keys[id];
+}
+function value() {
+  switch (f64[at++]) {
+    case 0:
+      return null;
+    case 1:
+      return f64[at++];
+    case 2:
+      return false;
+    case 3:
+      return true;
+    case 4: {
+      const id = f64[at++];
+      return keys[id] ?? newKey(id);
+    }
+    case 5:
+      at += 2;
+      return text.slice(f64[at - 2], f64[at - 1]);
+    case 6: {
+      const o = {};
+      for (let n = f64[at++]; n > 0; n--) {
+        const key = value();
+        o[key] = value();
+      }
+      return o;
+    }
+    default: {
+      const n = f64[at++];
+      const a = new Array(n);
+      for (let k = 0; k < n; k++) a[k] = value();
+      return a;
+    }
+  }
 }
 
 /**
@@ -27,7 +95,7 @@ export function init(source) {
   if (ready) return Promise.resolve();
   loading ??= raw
     .default({ module_or_path: source ?? new URL("./scs_flavor_wasm_bg.wasm", import.meta.url) })
-    .then(loaded, (e) => {
+    .then((exports) => loaded(exports), (e) => {
       loading = null;
       throw e;
     });
@@ -37,8 +105,7 @@ export function init(source) {
 /** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
 export function initSync(source) {
   if (ready) return;
-  raw.initSync({ module: source });
-  loaded();
+  loaded(raw.initSync({ module: source }));
 }
 
 function notLoaded() {
@@ -111,15 +178,16 @@ function flavorFn(f) {
 export function parse(name, options) {
   if (typeof name !== "string") throw new TypeError("a flavor name must be a string");
   if (!ready) notLoaded();
-  const r = raw.parse(name, options?.version);
-  if (r.message !== undefined) throw toError(r, name);
-  return r;
+  const r = raw.parseFlat(name, options?.version);
+  if (typeof r === "number") return decode(r);
+  throw toError(r, name);
 }
 /** Checks a name like the CLI's `-o json`; never throws for any name. */
 export const check = (name, options) => {
   if (typeof name !== "string") throw new TypeError("a flavor name must be a string");
   if (!ready) notLoaded();
-  return raw.check(name, options?.version);
+  const r = raw.checkFlat(name, options?.version);
+  return typeof r === "number" ? decode(r) : r;
 };
 /** The short name (v2/v3 syntax) of a valid name. */
 export const shorten = nameFn(raw.shorten);

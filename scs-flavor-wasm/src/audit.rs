@@ -1,4 +1,4 @@
-//! The audit and selection of [`scs_flavor_audit`] (feature `audit`): the raw exports behind
+//! The audit, plan and selection of [`scs_flavor_audit`] (feature `audit`): the raw exports behind
 //! the entry `scs-flavor/audit` (`js/audit.js`), built into a separate `.wasm`
 //! (`scs_flavor_audit_bg.wasm`) so that the name functions' module stays small; see the
 //! README's "Size".
@@ -7,7 +7,9 @@
 //! reads them and its messages name the entry and field; results go out through the crate's
 //! serde form.
 
-use scs_flavor_audit::{parse_flavors, Audit, CloudFlavor, InputError, Requirements};
+use scs_flavor_audit::{
+    parse_flavors, parse_plan_input, Audit, CloudFlavor, InputError, PlanOptions, Requirements,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::{from_js, to_js};
@@ -29,7 +31,9 @@ fn flavors(json: &str) -> Result<Vec<CloudFlavor>, JsValue> {
 
 /// Audits a cloud's flavor list given as JSON text: the crate's [`Audit`] as a plain object
 /// (`passed`, `tests`, `findings`, `fixes`) plus `text`, the text report (the CLI's output),
-/// and `fixScript`, the fix commands one per line. Throws an audit-error record for input that
+/// `fixScript`, the fix commands one per line, `summary` ([`Audit::summary`]), `certified`
+/// (no failed mandatory test case of the official suite: [`Audit::exit_status`] is 0) and each
+/// test's `class` (`mandatory`, `recommended` or `ours`: `TestCase::class`). Throws an audit-error record for input that
 /// cannot be read.
 #[wasm_bindgen]
 pub fn audit(json: &str) -> Result<JsValue, JsValue> {
@@ -37,6 +41,14 @@ pub fn audit(json: &str) -> Result<JsValue, JsValue> {
     let value = to_js(&report)?;
     js_sys::Reflect::set(&value, &"text".into(), &report.to_string().into())?;
     js_sys::Reflect::set(&value, &"fixScript".into(), &report.fix_script().into())?;
+    js_sys::Reflect::set(&value, &"summary".into(), &report.summary().into())?;
+    let certified = report.exit_status() == 0;
+    js_sys::Reflect::set(&value, &"certified".into(), &certified.into())?;
+    let tests = js_sys::Reflect::get(&value, &"tests".into())?;
+    for (i, t) in (0u32..).zip(&report.tests) {
+        let test = js_sys::Reflect::get_u32(&tests, i)?;
+        js_sys::Reflect::set(&test, &"class".into(), &t.class().into())?;
+    }
     Ok(value)
 }
 
@@ -62,6 +74,28 @@ pub fn select_names(names: Vec<String>, requirements_object: JsValue) -> Result<
 pub fn select_flavors(json: &str, requirements_object: JsValue) -> Result<JsValue, JsValue> {
     let need = requirements(requirements_object)?;
     to_js(&scs_flavor_audit::select_flavors(&need, &flavors(json)?))
+}
+
+/// Plans the changes that make a cloud's flavor list (JSON text, as [`audit`] reads it, with
+/// IDs and `Is Public` where present) pass every scs-0100 and scs-0103 test case, with
+/// `options` (`{recommended, recreate, prune}`, read by the crate's `PlanOptions`): the
+/// crate's [`scs_flavor_audit::Plan`] as `{changes}` plus `text` (what `scs-flavor plan`
+/// prints) and `openstackScript` (`-o openstack`). Throws an audit-error record for input
+/// that cannot be read (also a list without properties: `--long` forgotten), a `RangeError`
+/// for bad options. No cloud is called.
+#[wasm_bindgen]
+pub fn plan(json: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: PlanOptions = from_js(options).map_err(|m| js_sys::RangeError::new(&m))?;
+    let flavors = parse_plan_input(json).map_err(input_error)?;
+    let plan = scs_flavor_audit::plan(&flavors, options);
+    let value = to_js(&plan)?;
+    js_sys::Reflect::set(&value, &"text".into(), &plan.to_string().into())?;
+    js_sys::Reflect::set(
+        &value,
+        &"openstackScript".into(),
+        &plan.openstack_script().into(),
+    )?;
+    Ok(value)
 }
 
 /// The requirement keys that selection understands ([`Requirements::KEYS`]).

@@ -5,7 +5,10 @@
 //! core's serde form (one description per shape): the flavor object is the core's
 //! [`Builder`](scs_flavor::Builder) (its `Deserialize` does the lookups, checks and messages),
 //! `check` is the core's [`Report`](scs_flavor::Report), errors are the core's
-//! [`Error`](scs_flavor::Error), `tables()` is [`scs_flavor::tables::Export`]. Errors go out as
+//! [`Error`](scs_flavor::Error), `tables()` is [`scs_flavor::tables::Export`]. The hot calls
+//! `parse` and `check` reach `index.js` as that same serde output written flat into this
+//! module's memory (`flat.rs`, one call across the boundary instead of one per property); the
+//! rest through serde-wasm-bindgen. Errors go out as
 //! plain records (not thrown where a call is hot) that `index.js` turns into
 //! `FlavorNameError` / `FlavorBuildError`.
 //!
@@ -21,6 +24,8 @@
 
 #[cfg(feature = "audit")]
 pub mod audit;
+#[cfg(feature = "names")]
+mod flat;
 #[cfg(feature = "names")]
 mod names;
 #[cfg(feature = "names")]

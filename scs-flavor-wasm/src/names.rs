@@ -110,6 +110,36 @@ pub fn parse(name: &str, version: Option<String>) -> Result<JsValue, JsValue> {
     }
 }
 
+/// The limit of the JS benchmark (`bench/parse.mjs`): a call that takes a name and does
+/// nothing with it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__noop")]
+pub fn noop(name: &str) -> usize {
+    name.len()
+}
+
+/// [`check`] for `index.js`: for an ASCII name (whose byte offsets are UTF-16 indices) the
+/// address of the report in the flat form (`flat.rs`), else the object of [`check`].
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "checkFlat")]
+pub fn check_flat(name: &str, version: Option<String>) -> Result<JsValue, JsValue> {
+    if !name.is_ascii() {
+        return check(name, version);
+    }
+    crate::flat::write(&Report::new(name, strategy(version)?))
+}
+
+/// [`parse`] for `index.js`: the address of the flavor object in the flat form (`flat.rs`),
+/// or the name error record.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "parseFlat")]
+pub fn parse_flat(name: &str, version: Option<String>) -> Result<JsValue, JsValue> {
+    match strategy(version)?.parse(name) {
+        Ok(p) => crate::flat::write(&p.flavor().builder()),
+        Err(e) => Ok(error_record(name, &e)),
+    }
+}
+
 /// Renders a flavor object after building it with the core: the canonical name, or its
 /// short form, in the v2/v3 syntax or (`v1`) the v1 syntax. Throws the error record of a
 /// refused object.

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { audit, select, requirementKeys, FlavorAuditError } from "../pkg/audit.node.js";
+import { audit, plan, select, requirementKeys, FlavorAuditError } from "../pkg/audit.node.js";
 
 const dataDir = new URL("../../scs-flavor-audit/tests/data/", import.meta.url);
 const data = (name) => readFileSync(new URL(name, dataDir), "utf8");
@@ -13,18 +13,31 @@ test("cloud.json: the text report and fix script are the crate's (cloud.expected
   const r = audit(data("cloud.json"));
   assert.equal(`${r.text}--- fixes\n${r.fixScript}`, data("cloud.expected"));
   assert.equal(r.passed, false);
-  assert.deepEqual(Object.keys(r), ["passed", "tests", "findings", "fixes", "text", "fixScript"]);
-  assert.deepEqual(r.tests[0], { id: "scs-0100-syntax-check", result: "PASS", mandatory: true, official: true });
-  assert.deepEqual(r.tests[1], { id: "scs-0100-semantics-check", result: "FAIL", mandatory: true, official: true });
-  assert.equal(r.text.split("\n")[0], "scs-0100-syntax-check: PASS");
+  assert.deepEqual(Object.keys(r), ["passed", "tests", "findings", "fixes", "text", "fixScript", "summary", "certified"]);
+  assert.deepEqual(r.tests[0], { id: "scs-0100-syntax-check", result: "PASS", mandatory: true, official: true, class: "mandatory" });
+  assert.deepEqual(r.tests[1], { id: "scs-0100-semantics-check", result: "FAIL", mandatory: true, official: true, class: "mandatory" });
+  assert.deepEqual(r.tests[2], { id: "scs-0103-extra-specs-check", result: "FAIL", mandatory: false, official: false, class: "ours" });
+  assert.equal(r.tests.find((t) => t.id === "scs-0103-flavor-1v-4-10").class, "recommended");
+  // Semantics and three mandatory flavors fail: certification fails.
+  assert.equal(r.certified, false);
+  assert.equal(r.summary, r.text.trimEnd().split("\n").at(-1));
+  assert.match(r.summary, /^summary: FAIL: 4 of 17 mandatory test cases of the official suite fail \(scs-0100-semantics-check, /);
+  // The official runner's line, then the class (mandatory, recommended or ours); the last
+  // line is the summary.
+  assert.equal(r.text.split("\n")[0], "scs-0100-syntax-check: PASS (mandatory)");
+  assert.equal(r.text.split("\n")[3], "scs-0103-unique-check: PASS (ours)");
+  assert.match(r.text, /\nsummary: FAIL: 4 of 17 mandatory test cases of the official suite fail \(/);
   assert.deepEqual(r.fixes[0], {
     flavor: "SCS-2V-4-20s",
     action: "set",
     key: "scs:disk0-type",
     value: "ssd",
-    command: "openstack flavor set --property scs:disk0-type=ssd SCS-2V-4-20s",
+    command: "openstack flavor set --property scs:disk0-type=ssd 153e7c2a-26a2-c0bd-3b12-87fff52ddf5d",
   });
-  assert.equal(r.fixScript, r.fixes.map((f) => `${f.command}\n`).join(""));
+  assert.ok(r.fixScript.startsWith(
+    "#!/bin/sh\nset -e\n\n# SCS-2V-4-20s\n" +
+    "openstack flavor set --property scs:disk0-type=ssd 153e7c2a-26a2-c0bd-3b12-87fff52ddf5d\n\n# SCS-2V-8-20\n",
+  ), r.fixScript);
   const ram = r.findings.find((f) => f.flavor === "SCS-16V-32" && f.severity === "error");
   assert.deepEqual(ram, {
     flavor: "SCS-16V-32",
@@ -35,19 +48,20 @@ test("cloud.json: the text report and fix script are the crate's (cloud.expected
   });
 });
 
-test("contradicting-specs.json: set fixes carry a value, unset fixes none", () => {
+test("contradicting-specs.json: set fixes carry a value, unset fixes none; commands by ID", () => {
   const r = audit(data("contradicting-specs.json"));
+  const ids = new Map(JSON.parse(data("contradicting-specs.json")).map((f) => [f.Name, f.ID]));
   const unset = r.fixes.filter((f) => f.action === "unset");
   assert.deepEqual(unset.map((f) => [f.flavor, f.key]), [
     ["SCS-4V-16", "scs:disk0-type"], ["SCS-16C-64-200p", "scs:name-v3"], ["legacy-medium", "scs:name-v2"],
   ]);
   for (const f of unset) {
     assert.equal("value" in f, false, JSON.stringify(f));
-    assert.equal(f.command, `openstack flavor unset --property ${f.key} ${f.flavor}`);
+    assert.equal(f.command, `openstack flavor unset --property ${f.key} ${ids.get(f.flavor)}`);
   }
   const set = r.fixes.filter((f) => f.action === "set");
   assert.equal(set.length, 4);
-  for (const f of set) assert.equal(f.command, `openstack flavor set --property ${f.key}=${f.value} ${f.flavor}`);
+  for (const f of set) assert.equal(f.command, `openstack flavor set --property ${f.key}=${f.value} ${ids.get(f.flavor)}`);
 });
 
 test("every fixture with an expected report gives it, as text and decoded", () => {
@@ -66,7 +80,7 @@ test("compliant.json passes, in every input form", () => {
   const r = audit(data("compliant.json"));
   assert.equal(r.passed, true);
   assert.ok(r.tests.every((t) => t.result === "PASS"));
-  assert.equal(r.tests.length, 34);
+  assert.equal(r.tests.length, 35);
   assert.deepEqual(r.findings, []);
   assert.deepEqual(r.fixes, []);
   assert.equal(r.fixScript, "");
@@ -80,6 +94,15 @@ test("compliant.json passes, in every input form", () => {
   const one = audit(show[0]);
   assert.equal(one.tests[0].result, "PASS");
   assert.equal(one.passed, false); // the other mandatory flavors are missing
+});
+
+test("a list without properties (openstack flavor list without --long) is refused", () => {
+  assert.throws(() => audit([{ ID: "1", Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0 }]), (e) => {
+    assert.ok(e instanceof FlavorAuditError);
+    assert.equal(e.field, "Properties");
+    assert.equal(e.message, 'field "Properties": no flavor has properties (extra specs): did you forget `--long` (`openstack flavor list --long -f json`)?');
+    return true;
+  });
 });
 
 test("malformed input throws FlavorAuditError with the crate's message", () => {
@@ -287,4 +310,36 @@ test("audit.d.ts lists exactly the crate's requirement keys", () => {
   const body = dts.slice(dts.indexOf("export interface Requirements {"));
   const keys = [...body.slice(0, body.indexOf("\n}")).matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1]);
   assert.deepEqual(keys, [...requirementKeys]);
+});
+
+test("plan: a missing mandatory flavor is created with the standard's figures and keys", () => {
+  const cloud = JSON.parse(data("compliant.json")).filter((f) => f.Name !== "SCS-1L-1");
+  const p = plan(cloud);
+  const create = p.changes.find((c) => c.flavor === "SCS-1L-1");
+  assert.equal(create.kind, "create");
+  assert.deepEqual(
+    { ...create.create, properties: { ...create.create.properties } },
+    {
+      vcpus: 1, ram_mib: 1024, disk_gb: 0, public: true,
+      properties: { "scs:cpu-type": "crowded-core", "scs:name-v1": "SCS-1L:1", "scs:name-v2": "SCS-1L-1" },
+    },
+  );
+  assert.ok(p.openstackScript.startsWith("#!/bin/sh\nset -e\n"));
+  assert.match(p.openstackScript, /^openstack flavor create --vcpus 1 --ram 1024 --disk 0 --public .* SCS-1L-1$/m);
+  assert.ok(p.text.split("\n").some((l) => l.startsWith("create SCS-1L-1: ")));
+  // Applied, nothing is left to do.
+  const after = [...cloud, { Name: "SCS-1L-1", VCPUs: 1, RAM: 1024, Disk: 0, Properties: create.create.properties }];
+  assert.deepEqual(plan(after).changes.filter((c) => c.kind !== "decide" && c.flavor === "SCS-1L-1"), []);
+});
+
+test("plan: a list without properties (no --long) and bad options are refused", () => {
+  assert.throws(() => plan([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0 }]), (e) => {
+    assert.ok(e instanceof FlavorAuditError);
+    assert.equal(e.field, "Properties");
+    assert.match(e.message, /--long/);
+    return true;
+  });
+  assert.throws(() => plan("[]", "prune"), TypeError);
+  assert.throws(() => plan("[]", { prune: "yes" }), RangeError);
+  assert.deepEqual(plan("[]", { recommended: true }).changes.length > plan("[]").changes.length, true);
 });

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { check, parse, render, lookup, tables } from "../pkg/index.node.js";
-import { audit, select, FlavorAuditError } from "../pkg/audit.node.js";
+import { audit, plan, select, FlavorAuditError } from "../pkg/audit.node.js";
 
 const url = new URL("../../conformance/cases.jsonl", import.meta.url);
 const lines = readFileSync(url, "utf8").split("\n").filter((l) => l.trim() !== "");
@@ -50,6 +50,14 @@ const OPS = {
   lookup: (c) => orError(() => ({ code: lookup(c.table, c.text).code })),
   tables: () => tables,
   select: (c) => orError(() => select(c.names, c.requirements)),
+  plan: (c) => {
+    try {
+      return plan(c.flavors, c.options);
+    } catch (e) {
+      if (!(e instanceof FlavorAuditError)) throw e;
+      return { error: { index: e.index, name: e.flavor, field: e.field, message: e.detail } };
+    }
+  },
   audit: (c) => {
     try {
       return audit(c.flavors);

@@ -10,7 +10,7 @@ import * as web from "../pkg/index.js";
 import * as webAudit from "../pkg/audit.js";
 
 const bytes = (file) => readFileSync(new URL(`../pkg/${file}`, import.meta.url));
-const LIST = '[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]';
+const LIST = '[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {}}]';
 
 test("before init: nothing loaded, every function says to await init()", () => {
   assert.equal(web.tables, undefined);

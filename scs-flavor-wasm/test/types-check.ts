@@ -69,8 +69,8 @@ void [cpus, kind, gen, name, built, parts, sp, firstGen, strings, aliases, field
 
 // The entry scs-flavor/audit.
 import {
-  audit, select, requirementKeys, FlavorAuditError, init as initAudit,
-  type AuditResult, type Selection, type Requirements, type AuditFix,
+  audit, plan, select, requirementKeys, FlavorAuditError, init as initAudit,
+  type AuditResult, type Selection, type Requirements, type AuditFix, type PlanResult, type PlanChange,
 } from "../pkg/audit.js";
 
 const report: AuditResult = audit('[{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}]');
@@ -89,6 +89,14 @@ const best: string | undefined = chosen.matches[0]?.name;
 const cost: number | undefined = chosen.matches[0]?.excess.vcpus;
 const why: string[] | undefined = fromCloud.rejected[0]?.reasons;
 const keys: readonly (keyof Requirements)[] = requirementKeys;
+const planned: PlanResult = plan(decoded.text, { prune: true });
+const change: PlanChange | undefined = planned.changes[0];
+const kinds: ("create" | "properties" | "recreate" | "delete" | "decide")[] = planned.changes.map((c) => c.kind);
+const created: number | undefined = change?.create?.ram_mib;
+const planScript: string = planned.openstackScript + planned.text + plan([]).text;
+void [change, kinds, created, planScript];
+// @ts-expect-error an unknown plan option
+plan("[]", { purge: true });
 try {
   audit("[");
 } catch (e) {

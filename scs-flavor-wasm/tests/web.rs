@@ -186,6 +186,14 @@ mod audit {
         let theirs = crate_json(&report);
         Reflect::set(&theirs, &"text".into(), &report.to_string().into()).expect("set");
         Reflect::set(&theirs, &"fixScript".into(), &report.fix_script().into()).expect("set");
+        Reflect::set(&theirs, &"summary".into(), &report.summary().into()).expect("set");
+        let certified = report.exit_status() == 0;
+        Reflect::set(&theirs, &"certified".into(), &certified.into()).expect("set");
+        let tests = Reflect::get(&theirs, &"tests".into()).expect("tests");
+        for (i, t) in (0u32..).zip(&report.tests) {
+            let test = Reflect::get_u32(&tests, i).expect("a test");
+            Reflect::set(&test, &"class".into(), &t.class().into()).expect("set");
+        }
         assert_eq!(json(&ours), json(&theirs));
     }
 

@@ -452,9 +452,10 @@ async function runAudit() {
     flavors.get(f.flavor).push(f);
   }
   const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-  status.className = `status ${r.passed ? "good" : "bad"}`;
+  status.className = `status ${r.certified ? "good" : "bad"}`;
   status.replaceChildren(
-    el("strong", {}, r.passed ? "PASS. " : "FAIL. "),
+    el("strong", {}, r.summary),
+    el("br"),
     `${r.tests.length - failed.length} of ${r.tests.length} test cases pass; ` +
       `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("note"), "note")}; ` +
       `${plural(missing.error.length, "mandatory standard flavor")} and ${plural(missing.note.length, "recommended one")} missing; ` +
@@ -464,7 +465,7 @@ async function runAudit() {
     ...r.tests.map((t) =>
       el("li", { class: t.result === "PASS" ? "pass" : "fail" },
         el("code", {}, `${t.id}: `, el("strong", {}, t.result)),
-        t.mandatory ? null : el("span", { class: "kind" }, t.id.startsWith("scs-0103-flavor-") ? " (recommended)" : " (not required for certification)"))),
+        el("span", { class: "kind" }, ` (${t.class})`))),
   );
   $("audit-findings").replaceChildren(
     ...[...flavors].map(([flavor, findings]) =>

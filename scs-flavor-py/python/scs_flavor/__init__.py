@@ -10,7 +10,10 @@ True
 'SCS-2V-8-20s'
 
 ``audit(flavors)`` audits a cloud's flavor list offline (scs-0100, scs-0103, the ``extra_specs``
-fixes); ``select(names_or_flavors, **requirements)`` picks the flavors that fit a workload.
+fixes); ``select(names_or_flavors, **requirements)`` picks the flavors that fit a workload;
+``plan(flavors_or_conn)`` computes the changes that make a cloud pass certification and
+``apply(conn)`` carries them out on a live cloud (an ``openstack.connection.Connection``; the
+extra ``scs-flavor[openstack]``).
 
 Everything is computed by the Rust crates ``scs-flavor`` and ``scs-flavor-audit`` through the
 native module ``scs_flavor._native``; the ``scs-flavor`` console script runs the Rust command line.
@@ -28,7 +31,9 @@ from ._audit import (
     audit,
     select,
 )
+from ._cloud import Applied, Change, CloudError, NewFlavor, Plan, Refusal, apply, plan
 from ._errors import Error, ParseError
+from ._records import Part, Warning
 from ._native import (
     MAX_SPEC_DISKS,
     REQUIREMENT_KEYS,
@@ -37,9 +42,7 @@ from ._native import (
     Disk,
     Flavor,
     Gpu,
-    Part,
     Result,
-    Warning,
     check,
     check_many,
     parse,
@@ -53,8 +56,11 @@ __all__ = [
     "MAX_SPEC_DISKS",
     "REQUIREMENT_KEYS",
     "STRATEGIES",
+    "Applied",
     "AuditReport",
     "AuditTest",
+    "Change",
+    "CloudError",
     "CpuBrand",
     "Disk",
     "Error",
@@ -63,15 +69,20 @@ __all__ = [
     "Flavor",
     "Gpu",
     "Match",
+    "NewFlavor",
     "ParseError",
     "Part",
+    "Plan",
+    "Refusal",
     "Rejection",
     "Result",
     "Selection",
+    "apply",
     "audit",
     "check",
     "check_many",
     "parse",
+    "plan",
     "select",
     "tables",
 ]

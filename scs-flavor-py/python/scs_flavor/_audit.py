@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
-from ._native import Flavor, _audit, _restore, _select
+from ._native import Flavor, _audit, _flavors, _restore, _select
 
 __all__ = [
     "AuditReport",
@@ -29,7 +29,7 @@ __all__ = [
 
 # What the crate reads from an object that is not a mapping (an openstacksdk ``Flavor``): the
 # keys of its ``openstack flavor show`` form.
-_ATTRIBUTES = ("name", "vcpus", "ram", "disk", "extra_specs")
+_ATTRIBUTES = ("id", "name", "vcpus", "ram", "disk", "is_public", "extra_specs")
 
 
 def _entry(item: Any) -> Any:
@@ -183,9 +183,22 @@ class AuditReport(_Output):
         """The ``extra_specs`` changes, by flavor in input order, then by key."""
         return tuple(Fix(**{"value": None, **f}) for f in self._data["fixes"])
 
+    @property
+    def summary(self) -> str:
+        """The text report's last line: whether the mandatory test cases of the official
+        suite pass (which fail), and how many others fail without blocking certification."""
+        summary: str = self._extra[1]
+        return summary
+
+    @property
+    def certified(self) -> bool:
+        """Whether no mandatory test case of the official suite fails: what certification
+        decides, and what the exit status of ``scs-flavor audit`` says (0)."""
+        return bool(self._extra[2])
+
     def fix_script(self) -> str:
         """The fixes as a shell script (what ``scs-flavor audit --fix`` prints)."""
-        script: str = self._extra
+        script: str = self._extra[0]
         return script
 
     def __repr__(self) -> str:
@@ -203,8 +216,14 @@ def audit(flavors: Any, /) -> AuditReport:
     file, JSON text (a ``str`` or ``bytes`` starting with ``[`` or ``{``; any other ``str``
     raises ``TypeError``, so a file name is never taken for a flavor list), decoded JSON (a
     list of dicts, one dict, or the Nova API's ``{"flavors": [...]}``), or openstacksdk
-    ``Flavor`` objects. Malformed input raises ``scs_flavor.Error`` (a ``ValueError``) naming
-    the entry and the field."""
+    ``Flavor`` objects, or an ``openstack.connection.Connection``: its flavors are listed with
+    their extra specs, as ``openstack flavor list --long`` lists them (needs the extra
+    ``scs-flavor[openstack]``; a failing call raises ``scs_flavor.CloudError``). Malformed
+    input raises ``scs_flavor.Error`` (a ``ValueError``) naming the entry and the field."""
+    from . import _openstack
+
+    if _openstack.is_connection(flavors):
+        return AuditReport(*_audit(_flavors(_openstack.OpenStack(flavors))))
     return AuditReport(*_audit(_read(flavors, "flavors")))
 
 

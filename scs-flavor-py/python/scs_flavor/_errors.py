@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional
+import functools
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
 
-if TYPE_CHECKING:
-    from ._native import _ErrorDetail
+from ._native import _error_detail
 
 __all__ = ["Error", "ParseError"]
 
@@ -17,15 +17,18 @@ class Error(ValueError):
     ``"cpus: vCPU count must be a whole number from 1 to 4294967295"``.
     """
 
-    def __init__(self, message: str, data: Optional[Dict[str, Any]] = None) -> None:
-        super().__init__(message, data or {"message": message})
+    # No ``__init__`` in Python (``ValueError``'s own takes the arguments): raising stays cheap.
+    if TYPE_CHECKING:
+
+        def __init__(self, message: str, data: Optional[Dict[str, Any]] = None) -> None: ...
 
     @property
     def data(self) -> Dict[str, Any]:
         """The crate's serde form of the error, as the other bindings see it: ``kind``,
         ``message``, ``field`` (the core's errors); ``index``, ``name``, ``field``,
         ``message`` (an entry of a flavor list that ``audit`` cannot read)."""
-        return dict(self.args[1])
+        data = self.args[1] if len(self.args) > 1 and self.args[1] else None
+        return dict(data or {"message": self.message})
 
     @property
     def message(self) -> str:
@@ -63,14 +66,19 @@ class ParseError(Error):
         SCS-2V-4_i7
                  ^^ CPU generation 7 is not defined for Intel (expected 0-6 or none)
 
-    The exception is made by the native module, which computes the message, the caret line
-    and the offsets only when they are asked for.
+    It holds only the name and the strategy (``ParseError(name, version)``): the native
+    module computes the message, the caret line and the offsets when they are first read.
     """
 
-    args: tuple[_ErrorDetail]  # type: ignore[assignment]
+    args: tuple[str, str]  # type: ignore[assignment]
 
-    def __init__(self, detail: _ErrorDetail) -> None:  # noqa: D107
-        ValueError.__init__(self, detail)
+    if TYPE_CHECKING:
+
+        def __init__(self, name: str, version: str) -> None: ...  # noqa: D107
+
+    @functools.cached_property
+    def _detail(self) -> Tuple[str, str, int, int, str]:
+        return _error_detail(self.args[0], self.args[1])
 
     @property
     def kind(self) -> str:
@@ -80,12 +88,12 @@ class ParseError(Error):
         ``"cpu-generation"``, ``"cpu-frequency"``, ``"gpu-generation"``, ``"gpu-frequency"``,
         ``"out-of-order"``, ``"repeated"``, ``"unknown-extension"``, ``"unexpected"`` or
         ``"wrong-syntax"``."""
-        return self.args[0].kind
+        return self._detail[0]
 
     @property
     def message(self) -> str:
         """The message alone, e.g. ``"RAM must be a multiple of 0.5 GiB"``."""
-        return self.args[0].message
+        return self._detail[1]
 
     @property
     def data(self) -> Dict[str, Any]:
@@ -95,26 +103,26 @@ class ParseError(Error):
     @property
     def input(self) -> str:
         """The name that was read."""
-        return self.args[0].input
+        return self.args[0]
 
     @property
     def version(self) -> str:
         """The strategy it was read with (``"v3"``, ``"v2/v1"``, …)."""
-        return self.args[0].version
+        return self.args[1]
 
     @property
     def start(self) -> int:
         """Index in ``input`` of the first offending character."""
-        return self.args[0].start
+        return self._detail[2]
 
     @property
     def end(self) -> int:
         """Index in ``input`` just past the offending part (``start`` where something is
         missing)."""
-        return self.args[0].end
+        return self._detail[3]
 
     def __str__(self) -> str:
-        return self.args[0].rendered
+        return self._detail[4]
 
     def __repr__(self) -> str:
         return (

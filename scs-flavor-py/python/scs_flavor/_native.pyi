@@ -8,9 +8,10 @@ a warning), ``"v2/v1"`` (v1 tolerated with a warning: what certification does), 
 ``"v3"`` (the default) or ``"latest"`` (= ``"v3"``).
 """
 
-from typing import Any, Iterable, Mapping, Optional, Union, final
+from typing import Any, Callable, Iterable, Mapping, Optional, Union, final
 
 from ._errors import ParseError
+from ._records import Part, Warning
 
 MAX_SPEC_DISKS: int
 """The most disks for which ``Flavor.spec()`` derives a spec (deviation D3): 64."""
@@ -18,35 +19,8 @@ MAX_SPEC_DISKS: int
 STRATEGIES: list[str]
 """The accepted ``version`` values: ``v1``, ``v1/v2``, ``v2/v1``, ``v2``, ``v3``, ``latest``."""
 
-@final
-class _ErrorDetail:
-    """What a ``ParseError`` holds (its only argument): computed on access."""
-
-    @property
-    def kind(self) -> str:
-        """A stable identifier of what went wrong."""
-    @property
-    def message(self) -> str:
-        """The message."""
-    @property
-    def input(self) -> str:
-        """The name read."""
-    @property
-    def version(self) -> str:
-        """The strategy it was read with."""
-    @property
-    def start(self) -> int:
-        """Index of the first offending character in ``input``."""
-    @property
-    def end(self) -> int:
-        """Index just past the offending part."""
-    @property
-    def rendered(self) -> str:
-        """The name, a caret line under the offending part and the message."""
-    def __reduce__(self) -> tuple[Any, ...]: ...
-
-def _error_detail(name: str, version: str) -> _ErrorDetail:
-    """Unpickles an ``_ErrorDetail``."""
+def _error_detail(name: str, version: str) -> tuple[str, str, int, int, str]:
+    """What ``ParseError(name, version)`` shows: ``(kind, message, start, end, rendered)``."""
 
 def parse(name: str, version: str = "v3") -> Flavor:
     """Read ``name`` with the strategy ``version`` and return its flavor.
@@ -311,51 +285,10 @@ class Gpu:
     def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-@final
-class Part:
-    """One component of a name, from ``Flavor.explain()``."""
-
-    @property
-    def component(self) -> str:
-        """``"prefix"``, ``"cpu-ram"``, ``"disk"``, ``"hypervisor"``, ``"hwv"``,
-        ``"cpu-brand"``, ``"gpu"`` or ``"ib"``."""
-    @property
-    def start(self) -> int:
-        """Index of its first character in the name."""
-    @property
-    def end(self) -> int:
-        """Index just past it."""
-    @property
-    def text(self) -> str:
-        """Its text, e.g. ``"_i3h"``."""
-    @property
-    def meaning(self) -> str:
-        """What it means, in English, e.g. ``"Intel Ice Lake, high frequency"``."""
-
-@final
-class Warning:
-    """A warning on a valid name (a plain value, not an exception class)."""
-
-    @property
-    def kind(self) -> str:
-        """A stable identifier: ``"tolerated"``, ``"non-canonical"``, ``"undescribed"``,
-        ``"rejected-by-official-checker"`` (deviation D2: certification would fail),
-        ``"not-kubernetes-label"``, ``"too-large-for-nova"``, ``"too-many-disks"`` or
-        ``"too-long-for-openstack"``."""
-    @property
-    def message(self) -> str:
-        """The message; also ``str(warning)``."""
-    @property
-    def start(self) -> int:
-        """Index of the first character concerned."""
-    @property
-    def end(self) -> int:
-        """Index just past the part concerned."""
-
 REQUIREMENT_KEYS: tuple[str, ...]
 """The keyword arguments ``select`` accepts (the keys of the Rust ``Requirements``)."""
 
-def _audit(flavors: Union[str, list[Any], dict[str, Any]]) -> tuple[dict[str, Any], str, str]:
+def _audit(flavors: Union[str, list[Any], dict[str, Any]]) -> tuple[dict[str, Any], str, tuple[str, str, bool]]:
     """Audits a flavor list (JSON text or decoded JSON): ``(report data, text, fix script)``
     (see ``scs_flavor.audit``)."""
 
@@ -364,6 +297,29 @@ def _select(
 ) -> tuple[dict[str, Any], str, list[str]]:
     """Selects from names or a flavor list: ``(selection data, text, summaries)`` (see
     ``scs_flavor.select``)."""
+
+def _plan(
+    flavors: Union[str, list[Any], dict[str, Any]],
+    recommended: bool = False,
+    recreate: bool = False,
+    prune: bool = False,
+) -> tuple[dict[str, Any], str, str]:
+    """Plans the changes for a flavor list: ``(plan data, text, openstack script)`` (see
+    ``scs_flavor.plan``)."""
+
+def _apply(
+    backend: Any,
+    recommended: bool = False,
+    recreate: bool = False,
+    prune: bool = False,
+    progress: Optional[Callable[[str], object]] = None,
+) -> tuple[dict[str, Any], str, str, dict[str, Any], str]:
+    """Lists, plans and applies on ``backend`` (``scs_flavor._openstack.OpenStack``):
+    ``(plan data, text, openstack script, applied data, applied text)`` (see ``scs_flavor.apply``)."""
+
+def _flavors(backend: Any) -> list[dict[str, Any]]:
+    """``backend.flavors()``; a failure is raised as ``scs_flavor.CloudError`` (``listing the
+    flavors: …``)."""
 
 def _part(key: str, properties: Mapping[str, Any]) -> Union[Disk, CpuBrand, Gpu]:
     """Makes the part ``key`` (``"disk"``, ``"cpu_brand"``, ``"gpu"``) from its properties."""

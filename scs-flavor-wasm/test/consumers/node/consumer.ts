@@ -10,7 +10,7 @@ const name: string | undefined = r.status === "valid" ? r.name : undefined;
 const f: Flavor = parse("SCS-2V-4");
 const rebuilt: string = render(f, { syntax: "v1", short: true });
 const ids: string[] = tables.tables.map((t) => t.id);
-const a: AuditResult = audit([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0 }]);
+const a: AuditResult = audit([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0, Properties: {} }]);
 const s: Selection = select(["SCS-2V-4"], { cpus: 2, ram_gib: 4 });
 try {
   parse("m1.large");

@@ -12,6 +12,6 @@ assert.ok(Object.isFrozen(tables) && tables.tables.some((t) => t.id === "disk-ty
 await init();
 await initAudit();
 assert.deepEqual(select(["SCS-2V-4", "SCS-4V-16", "SCS-4V-8"], { cpus: 4, ram_gib: 8 }).matches.map((m) => m.name), ["SCS-4V-8", "SCS-4V-16"]);
-assert.equal(audit([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0 }]).passed, false);
+assert.equal(audit([{ Name: "SCS-2V-4", VCPUs: 2, RAM: 4096, Disk: 0, Properties: {} }]).passed, false);
 assert.ok(requirementKeys.includes("cpus"));
 console.log("esm: ok");

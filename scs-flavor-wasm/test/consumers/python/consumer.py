@@ -25,6 +25,6 @@ else:
 selection: scs_flavor.Selection = scs_flavor.select(["SCS-2V-4", "SCS-4V-16", "SCS-4V-8"], cpus=4, ram_gib=8)
 assert [m.name for m in selection.matches] == ["SCS-4V-8", "SCS-4V-16"], selection
 
-report: scs_flavor.AuditReport = scs_flavor.audit([{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0}])
+report: scs_flavor.AuditReport = scs_flavor.audit([{"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {}}])
 assert report.passed is False, report
 print("python consumer: ok")
