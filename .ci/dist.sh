@@ -200,7 +200,9 @@ publish_dry_run() {
 }
 t "crates: cargo publish --dry-run (each built from its package against the others), same .crate as dist/" publish_dry_run
 install_cli() {
-  cargo install --locked --path scs-flavor-cli --root "$work/cargo-root" &&
+  # The dev profile in the shared target dir: the dependencies (openstack_sdk's among them) are
+  # the ones `cargo publish --dry-run` just built, not a second, release build of them.
+  cargo install --locked --debug --target-dir "$target" --path scs-flavor-cli --root "$work/cargo-root" &&
     out="$("$work/cargo-root/bin/scs-flavor" parse -v v3 SCS-2V-4-20s 2>&1)" &&
     echo "$out" && [ "$out" = "OK: SCS-2V-4-20s" ]
 }
