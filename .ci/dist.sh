@@ -193,6 +193,9 @@ publish_dry_run() {
     c="${c##*/}"
     args+=(-p "${c%-"$version".crate}")
   done
+  # Cargo extracts the packaged crates into its registry cache as NAME-VERSION and reuses an
+  # extraction of the same version: remove ours, or a rerun verifies against stale sources.
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/scs-flavor*-"$version"
   cargo publish --dry-run --locked --allow-dirty "${args[@]}" &&
     for c in "$dist"/*.crate; do
       cmp "$c" "$target/package/${c##*/}" && echo "dist/${c##*/}: the crate that was verified"
