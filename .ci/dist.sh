@@ -193,9 +193,11 @@ publish_dry_run() {
     c="${c##*/}"
     args+=(-p "${c%-"$version".crate}")
   done
-  # Cargo extracts the packaged crates into its registry cache as NAME-VERSION and reuses an
-  # extraction of the same version: remove ours, or a rerun verifies against stale sources.
-  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/scs-flavor*-"$version"
+  # Cargo extracts the packaged crates into its registry cache as NAME-VERSION and takes a
+  # registry crate of the same version as unchanged (sources and builds): remove our
+  # extractions and our crates' fingerprints, or a rerun verifies against stale code.
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/scs-flavor*-"$version" \
+    "$target"/debug/.fingerprint/scs-flavor*
   cargo publish --dry-run --locked --allow-dirty "${args[@]}" &&
     for c in "$dist"/*.crate; do
       cmp "$c" "$target/package/${c##*/}" && echo "dist/${c##*/}: the crate that was verified"
