@@ -4,14 +4,21 @@
 # (plus `git diff`, the uncommitted changes of tracked files; untracked new test files are not
 # copied) into a scratch directory with ../shared beside it and mutates that in place.
 #
-# Usage: scripts/mutants.sh [core|audit|cli|sample|full]...   (default: core audit cli)
+# Usage: scripts/mutants.sh [core|audit|cli|cloud|cli-connect|new|report|sample|core-rest|full]...
+#        (default: core audit cli)
 #   core   the core crate's check.rs, syntax.rs, report.rs, with the core's tests only
 #   audit  scs-flavor-audit: audit.rs and input.rs in full, requirements.rs + select.rs 1/4
-#   cli    scs-flavor-cli in full
+#   cli    scs-flavor-cli in full (most of openstack.rs needs a real cloud: .ci/cloud.sh)
+#   cloud  scs-flavor-audit's cloud.rs: cloud errors, the apply loop, its summary
+#   cli-connect  the CLI's openstack.rs functions a test reaches without a cloud (choosing
+#          the cloud, configuration and unreachable errors)
 #   new    scs-flavor-audit: lint.rs, plan.rs, cloud.rs (the newer cloud-level code)
 #   report scs-flavor-audit: the report classes, summary, exit status, fix script, uniqueness
 #          and private-flavor rules of audit.rs, and the input rules of input.rs
 #   sample a 1/10 round-robin sample of the rest of the core
+#   core-rest  the core's other files in full, except parse.rs and syntax.rs (lib.rs has no
+#          mutants): file by file, tests without doctests first, then the missed ones again
+#          with the doctests
 #   full   every mutant of the three crates (about 1,450; several hours on 2 cores)
 # Environment: MUTANTS_DIR (scratch, default /tmp/scs-flavor-mutants), CARGO_TARGET_DIR.
 set -euo pipefail
@@ -41,7 +48,7 @@ run() {
     local name=$1
     shift
     local start=$SECONDS
-    nice cargo mutants --in-place --timeout 180 --build-timeout 300 "$@" -o "$out/$name" ||
+    nice cargo mutants --in-place --timeout 180 --build-timeout 300 -o "$out/$name" "$@" ||
         true # cargo-mutants exits non-zero when mutants are missed
     echo "$name: $((SECONDS - start)) s (summary above)"
     echo "missed: $out/$name/mutants.out/missed.txt"
@@ -63,6 +70,12 @@ for what in "${@:-core audit cli}"; do
                 --file scs-flavor-audit/src/select.rs --shard 0/4
             ;;
         cli) run cli -p scs-flavor-cli ;;
+        cloud) run audit-cloud -p scs-flavor-audit --file scs-flavor-audit/src/cloud.rs ;;
+        cli-connect)
+            run cli-connect -p scs-flavor-cli --file scs-flavor-cli/src/openstack.rs --re \
+                '(replace|in) (connect|cloud_config|connect_error|classify|unreachable_detail)( |$)|replace kind_of |arm (OpenStackError::Communication|AuthError::Reqwest)' \
+                -- --tests
+            ;;
         new)
             run audit-new -p scs-flavor-audit --file scs-flavor-audit/src/lint.rs \
                 --file scs-flavor-audit/src/plan.rs --file scs-flavor-audit/src/cloud.rs
@@ -70,6 +83,14 @@ for what in "${@:-core audit cli}"; do
         report)
             run audit-report -p scs-flavor-audit --file scs-flavor-audit/src/audit.rs \
                 --file scs-flavor-audit/src/input.rs --re "$report_re"
+            ;;
+        core-rest)
+            for f in model builder render spec tables error warnings describe serde_impl given; do
+                run "core-$f" -p scs-flavor --features serde --file "scs-flavor/src/$f.rs" -- --tests
+                # The missed ones again, with the doc tests (`--iterate` re-tests only those).
+                [ ! -d "$out/core-$f/mutants.out" ] ||
+                    run "core-$f" -p scs-flavor --features serde --file "scs-flavor/src/$f.rs" --iterate
+            done
             ;;
         sample)
             run core-sample -p scs-flavor --features serde --exclude scs-flavor/src/check.rs \

@@ -12,7 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{Change, ChangeKind, NewFlavor, Plan, PlanFlavor};
+use crate::input::CloudFlavor;
+use crate::plan::{Change, ChangeKind, NewFlavor, Plan};
 
 /// Why a call to a cloud failed. Each kind has its own exit status ([`Self::exit_code`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -252,7 +253,7 @@ pub const LISTING: &str = "listing the flavors";
 ///
 /// # Errors
 /// The listing's error.
-pub fn list_flavors(cloud: &mut dyn Cloud) -> Result<Vec<PlanFlavor>, CloudError> {
+pub fn list_flavors(cloud: &mut dyn Cloud) -> Result<Vec<CloudFlavor>, CloudError> {
     cloud.flavors().map_err(|e| e.during(LISTING))
 }
 
@@ -264,7 +265,7 @@ pub trait Cloud {
     ///
     /// # Errors
     /// Any failure of the listing.
-    fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError>;
+    fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError>;
 
     /// Creates the flavor `name` with `new`'s figures and public flag (not its properties:
     /// [`apply`] sets those next) and returns its ID.
@@ -448,7 +449,7 @@ fn apply_change(
         (None, _) => Some(
             list_flavors(cloud)?
                 .into_iter()
-                .find(|f| &f.flavor.name == name)
+                .find(|f| &f.name == name)
                 .and_then(|f| f.id)
                 .ok_or_else(|| {
                     CloudError::new(CloudErrorKind::Refused, format!("no flavor named {name}"))
@@ -662,7 +663,7 @@ mod tests {
     }
 
     impl Cloud for Refusing {
-        fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError> {
+        fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError> {
             Err(CloudError::http(403, "no"))
         }
         fn create_flavor(&mut self, name: &str, _: &NewFlavor) -> Result<String, CloudError> {

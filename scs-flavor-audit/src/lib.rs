@@ -54,9 +54,8 @@ pub use lint::{
     MAX_ALTERNATIVES,
 };
 pub use plan::{
-    osism_definitions, parse_plan_input, plan, plan_input_from_value, standard_new_flavor, Change,
-    ChangeKind, NewFlavor, OsismDefinitions, OsismField, OsismFlavor, Plan, PlanFlavor,
-    PlanOptions,
+    osism_definitions, plan, standard_new_flavor, Change, ChangeKind, NewFlavor, OsismDefinitions,
+    OsismField, OsismFlavor, Plan, PlanOptions,
 };
 pub use requirements::{Arch, Gib, NotGib, RequirementInfo, RequirementKind, Requirements, ARCH};
 pub use select::{cost, select, select_flavors, Excess, Extra, Match, Rejection, Selection};

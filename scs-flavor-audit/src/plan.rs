@@ -12,71 +12,7 @@ use crate::audit::{
     audit, comment, flavor_target, property_commands, shell_quote, Audit, FindingKind,
     SCRIPT_HEADER, STRATEGY,
 };
-use crate::input::{flavors_from_value, CloudFlavor, InputError};
-
-/// One flavor of a cloud as the plan sees it: the audited flavor, its ID and its public flag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PlanFlavor {
-    /// What the audit reads.
-    pub flavor: CloudFlavor,
-    /// Nova's ID (`ID`/`id`), if the input has it.
-    pub id: Option<String>,
-    /// `Is Public`/`os-flavor-access:is_public`/`is_public` (public when absent).
-    pub public: bool,
-}
-
-impl From<CloudFlavor> for PlanFlavor {
-    fn from(flavor: CloudFlavor) -> Self {
-        PlanFlavor {
-            flavor,
-            id: None,
-            public: true,
-        }
-    }
-}
-
-/// The audited flavor with the plan's ID and public flag (which a [`crate::Cloud`] may set on
-/// the `PlanFlavor` only).
-impl From<PlanFlavor> for CloudFlavor {
-    fn from(f: PlanFlavor) -> Self {
-        CloudFlavor {
-            id: f.id,
-            public: f.public,
-            ..f.flavor
-        }
-    }
-}
-
-/// Reads a flavor list for planning: as [`crate::parse_flavors`], plus each entry's ID and
-/// public flag.
-///
-/// # Errors
-/// As [`crate::parse_flavors`]; and a non-empty list in which no entry has a properties field
-/// (`openstack flavor list -f json` without `--long`), which would plan to set every extra spec.
-pub fn parse_plan_input(json: &str) -> Result<Vec<PlanFlavor>, InputError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| InputError {
-        index: None,
-        name: None,
-        field: None,
-        message: format!("invalid JSON: {e}"),
-    })?;
-    plan_input_from_value(&value)
-}
-
-/// As [`parse_plan_input`], from a parsed JSON value.
-///
-/// # Errors
-/// As [`parse_plan_input`].
-pub fn plan_input_from_value(value: &Value) -> Result<Vec<PlanFlavor>, InputError> {
-    Ok(flavors_from_value(value)?
-        .into_iter()
-        .map(|flavor| PlanFlavor {
-            id: flavor.id.clone(),
-            public: flavor.public,
-            flavor,
-        })
-        .collect())
-}
+use crate::input::CloudFlavor;
 
 /// What `plan` may do beyond creating mandatory flavors and fixing extra specs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,15 +132,14 @@ const SIZE_KINDS: &[FindingKind] = &[
 ///
 /// ```
 /// use scs_flavor_audit::{plan, CloudFlavor, ChangeKind, PlanOptions};
-/// let cloud = [CloudFlavor::new("SCS-2V-4", 2, 4096, 0).into()];
+/// let cloud = [CloudFlavor::new("SCS-2V-4", 2, 4096, 0)];
 /// let p = plan(&cloud, PlanOptions::default());
 /// assert_eq!(p.changes[0].kind, ChangeKind::Properties);
 /// assert_eq!(p.changes[0].set["scs:cpu-type"], "shared-core");
 /// assert!(p.changes.iter().any(|c| c.kind == ChangeKind::Create && c.flavor == "SCS-1L-1"));
 /// ```
-pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
-    let cloud: Vec<CloudFlavor> = flavors.iter().cloned().map(CloudFlavor::from).collect();
-    let report = audit(&cloud);
+pub fn plan(flavors: &[CloudFlavor], options: PlanOptions) -> Plan {
+    let report = audit(flavors);
     let mut changes = Vec::new();
     let mut gone: BTreeSet<usize> = BTreeSet::new();
     let why_of = |report: &Audit, name: &str, kinds: &[FindingKind]| -> Vec<String> {
@@ -217,7 +152,7 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
     };
     // Invalid names and contradicting sizes.
     for (i, pf) in flavors.iter().enumerate() {
-        let name = pf.flavor.name.as_str();
+        let name = pf.name.as_str();
         if !name.starts_with("SCS-") {
             continue;
         }
@@ -257,7 +192,7 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
         };
         let fl = p.flavor();
         if options.recreate {
-            let mut properties = pf.flavor.extra_specs.clone();
+            let mut properties = pf.extra_specs.clone();
             for (k, v) in properties_fix(&report, name) {
                 match v {
                     Some(v) => properties.insert(k, v),
@@ -325,16 +260,16 @@ pub fn plan(flavors: &[PlanFlavor], options: PlanOptions) -> Plan {
         if gone.contains(&i) {
             continue;
         }
-        if pf.flavor.name.starts_with("SCS-") {
-            claimed.insert(pf.flavor.name.clone());
+        if pf.name.starts_with("SCS-") {
+            claimed.insert(pf.name.clone());
         }
-        if let Some(v) = pf.flavor.extra_specs.get(&name_v2) {
+        if let Some(v) = pf.extra_specs.get(&name_v2) {
             claimed.insert(v.clone());
         }
     }
     let mut done_names: BTreeSet<&str> = BTreeSet::new();
     for (i, pf) in flavors.iter().enumerate() {
-        let name = pf.flavor.name.as_str();
+        let name = pf.name.as_str();
         if gone.contains(&i) || !done_names.insert(name) {
             continue;
         }
@@ -447,12 +382,12 @@ fn properties_fix(report: &Audit, name: &str) -> BTreeMap<String, Option<String>
 impl Plan {
     /// What carrying out the plan does to `flavors` (new flavors get no ID): for tests and
     /// previews.
-    pub fn apply_to(&self, flavors: &mut Vec<PlanFlavor>) {
+    pub fn apply_to(&self, flavors: &mut Vec<CloudFlavor>) {
         for c in &self.changes {
-            let find = |flavors: &Vec<PlanFlavor>| {
+            let find = |flavors: &Vec<CloudFlavor>| {
                 flavors.iter().position(|f| match &c.id {
                     Some(id) => f.id.as_deref() == Some(id),
-                    None => f.flavor.name == c.flavor,
+                    None => f.name == c.flavor,
                 })
             };
             match c.kind {
@@ -464,7 +399,7 @@ impl Plan {
                 }
                 ChangeKind::Properties => {
                     if let Some(i) = find(flavors) {
-                        let specs = &mut flavors[i].flavor.extra_specs;
+                        let specs = &mut flavors[i].extra_specs;
                         for k in &c.unset {
                             specs.remove(k);
                         }
@@ -474,18 +409,14 @@ impl Plan {
                 ChangeKind::Create => {}
             }
             if let Some(new) = &c.create {
-                flavors.push(PlanFlavor {
-                    flavor: CloudFlavor {
-                        id: None,
-                        public: new.public,
-                        name: c.flavor.clone(),
-                        vcpus: new.vcpus,
-                        ram_mib: new.ram_mib,
-                        disk_gb: new.disk_gb,
-                        extra_specs: new.properties.clone(),
-                    },
+                flavors.push(CloudFlavor {
                     id: None,
                     public: new.public,
+                    name: c.flavor.clone(),
+                    vcpus: new.vcpus,
+                    ram_mib: new.ram_mib,
+                    disk_gb: new.disk_gb,
+                    extra_specs: new.properties.clone(),
                 });
             }
         }
@@ -638,23 +569,23 @@ pub fn osism_definitions() -> OsismDefinitions {
 /// and its corrected extra specs (with `--recreate`; its `properties` change is then dropped),
 /// or a `decide` change. `None` when a public flavor claims it.
 fn publish_private_claim(
-    flavors: &[PlanFlavor],
+    flavors: &[CloudFlavor],
     gone: &BTreeSet<usize>,
     changes: &mut Vec<Change>,
     std: &StandardFlavor,
     options: PlanOptions,
 ) -> Option<Change> {
     let name_v2 = SpecKey::Name(2).to_string();
-    let claims = |pf: &PlanFlavor| {
+    let claims = |pf: &CloudFlavor| {
         let planned = changes
             .iter()
-            .find(|c| c.kind == ChangeKind::Properties && c.flavor == pf.flavor.name)
+            .find(|c| c.kind == ChangeKind::Properties && c.flavor == pf.name)
             .and_then(|c| c.set.get(&name_v2));
-        pf.flavor.name == std.name
-            || pf.flavor.extra_specs.get(&name_v2).map(String::as_str) == Some(std.name)
+        pf.name == std.name
+            || pf.extra_specs.get(&name_v2).map(String::as_str) == Some(std.name)
             || planned.map(String::as_str) == Some(std.name)
     };
-    let claimants: Vec<&PlanFlavor> = flavors
+    let claimants: Vec<&CloudFlavor> = flavors
         .iter()
         .enumerate()
         .filter(|(i, pf)| !gone.contains(i) && claims(pf))
@@ -667,12 +598,12 @@ fn publish_private_claim(
     let why = vec![format!(
         "{} is private: the official test cases run as a member and count only flavors every \
          project sees",
-        first.flavor.name
+        first.name
     )];
     if !options.recreate {
         return Some(Change {
             kind: ChangeKind::Decide,
-            flavor: first.flavor.name.clone(),
+            flavor: first.name.clone(),
             id: first.id.clone(),
             what: format!(
                 "decide: re-create it as a public flavor (--recreate) to provide {}",
@@ -684,10 +615,10 @@ fn publish_private_claim(
             unset: Vec::new(),
         });
     }
-    let mut properties = first.flavor.extra_specs.clone();
+    let mut properties = first.extra_specs.clone();
     if let Some(i) = changes
         .iter()
-        .position(|c| c.kind == ChangeKind::Properties && c.flavor == first.flavor.name)
+        .position(|c| c.kind == ChangeKind::Properties && c.flavor == first.name)
     {
         let fix = changes.remove(i);
         for k in &fix.unset {
@@ -701,7 +632,7 @@ fn publish_private_claim(
     new.public = true;
     Some(Change {
         kind: ChangeKind::Recreate,
-        flavor: first.flavor.name.clone(),
+        flavor: first.name.clone(),
         id: first.id.clone(),
         what: format!(
             "delete and re-create as a public flavor with {} vCPUs, {} MiB RAM, {} GB disk",

@@ -3,23 +3,13 @@
 //! Run with `UPDATE_EXPECT=1` to rewrite the expected files after a deliberate change, and
 //! review the diff.
 
-use std::path::PathBuf;
+mod common;
+use common::{data, load};
 
 use proptest::prelude::*;
 use scs_flavor_audit::{
     apply_fixes, audit, checker_ram_gib, parse_flavors, CloudFlavor, FindingKind, Severity, Status,
 };
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-fn load(name: &str) -> Vec<CloudFlavor> {
-    let text = std::fs::read_to_string(data(name)).expect("fixture");
-    parse_flavors(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 fn check_expected(fixture: &str) {
     let report = audit(&load(&format!("{fixture}.json")));

@@ -7,9 +7,7 @@
 
 use scs_flavor::tables::{self, Export};
 use scs_flavor::{Builder, Flavor, Outcome, Report, Strategy};
-use scs_flavor_audit::{
-    audit, flavors_from_value, plan, plan_input_from_value, select, PlanOptions, Requirements,
-};
+use scs_flavor_audit::{audit, flavors_from_value, plan, select, PlanOptions, Requirements};
 use serde_json::{json, Value};
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../conformance/cases.jsonl");
@@ -101,7 +99,7 @@ fn run(case: &Value) -> Result<Value, String> {
             Err(e) => json!({ "error": e }),
             Ok(flavors) => serde_json::to_value(audit(&flavors)).map_err(|e| e.to_string())?,
         }),
-        "plan" => Ok(match plan_input_from_value(&case["flavors"]) {
+        "plan" => Ok(match flavors_from_value(&case["flavors"]) {
             Err(e) => json!({ "error": e }),
             Ok(flavors) => {
                 let options: PlanOptions =

@@ -1,22 +1,12 @@
 //! `plan` on fixture clouds: carrying the plan out makes the audit pass and the next plan
 //! empty; non-SCS flavors stay as they are; no duplicate claims; the renderings.
 
-use std::path::PathBuf;
+mod common;
+use common::{data, load};
 
 use scs_flavor_audit::{
-    audit, osism_definitions, parse_plan_input, plan, ChangeKind, PlanFlavor, PlanOptions,
+    audit, osism_definitions, parse_flavors, plan, ChangeKind, CloudFlavor, PlanOptions,
 };
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-fn load(name: &str) -> Vec<PlanFlavor> {
-    let text = std::fs::read_to_string(data(name)).expect("fixture");
-    parse_plan_input(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 const ALL: PlanOptions = PlanOptions {
     recommended: true,
@@ -36,19 +26,14 @@ const FIXTURES: &[&str] = &[
     "plan/duplicate-claim.json",
 ];
 
-fn cloud(flavors: &[PlanFlavor]) -> Vec<scs_flavor_audit::CloudFlavor> {
-    flavors.iter().map(|f| f.flavor.clone()).collect()
-}
-
 #[test]
 fn carrying_out_the_full_plan_passes_the_audit_and_the_next_plan_is_empty() {
     for name in FIXTURES {
         let mut flavors = load(name);
-        let before: Vec<PlanFlavor> = flavors
+        let before: Vec<CloudFlavor> = flavors
             .iter()
             .filter(|f| {
-                !f.flavor.name.starts_with("SCS-")
-                    && !f.flavor.extra_specs.keys().any(|k| k.starts_with("scs:"))
+                !f.name.starts_with("SCS-") && !f.extra_specs.keys().any(|k| k.starts_with("scs:"))
             })
             .cloned()
             .collect();
@@ -58,7 +43,7 @@ fn carrying_out_the_full_plan_passes_the_audit_and_the_next_plan_is_empty() {
             "{name}: {p}"
         );
         p.apply_to(&mut flavors);
-        let report = audit(&cloud(&flavors));
+        let report = audit(&flavors);
         assert!(report.passed, "{name}: after the plan\n{report}");
         assert!(
             report
@@ -71,7 +56,7 @@ fn carrying_out_the_full_plan_passes_the_audit_and_the_next_plan_is_empty() {
         assert_eq!(again.changes, [], "{name}: second plan\n{again}");
         // Non-SCS flavors (no SCS name, no scs:* extra spec) are never touched.
         for f in &before {
-            assert!(flavors.contains(f), "{name}: {} changed", f.flavor.name);
+            assert!(flavors.contains(f), "{name}: {} changed", f.name);
         }
     }
 }
@@ -159,7 +144,7 @@ fn recreation_keeps_name_public_flag_and_other_properties() {
 #[test]
 fn a_list_without_long_is_refused() {
     let text = std::fs::read_to_string(data("plan/no-long.json")).expect("fixture");
-    let e = parse_plan_input(&text).expect_err("no properties");
+    let e = parse_flavors(&text).expect_err("no properties");
     assert!(e.to_string().contains("did you forget `--long`"), "{e}");
 }
 

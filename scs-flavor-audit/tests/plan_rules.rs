@@ -2,19 +2,12 @@
 //! flavor names): which standard flavors are created, what a change says and answers, and
 //! that `apply_to` follows IDs. Written against the mutants the older tests let through.
 
-use std::path::PathBuf;
+mod common;
+use common::load;
 
-use scs_flavor_audit::{parse_plan_input, plan, ChangeKind, CloudFlavor, PlanFlavor, PlanOptions};
+use scs_flavor_audit::{parse_flavors, plan, ChangeKind, CloudFlavor, PlanOptions};
 
-fn load(name: &str) -> Vec<PlanFlavor> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
-    let text = std::fs::read_to_string(path).expect("fixture");
-    parse_plan_input(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn created(flavors: &[PlanFlavor], options: PlanOptions) -> Vec<String> {
+fn created(flavors: &[CloudFlavor], options: PlanOptions) -> Vec<String> {
     plan(flavors, options)
         .changes
         .into_iter()
@@ -53,19 +46,15 @@ fn an_empty_cloud_gets_the_standard_flavors() {
     }
 }
 
-/// A `Cloud` may set the ID and public flag on the `PlanFlavor` only: the plan audits with
-/// them.
+/// The plan reads the flavor's ID and public flag: its changes address the ID, and a private
+/// flavor does not count (as in the audit).
 #[test]
-fn the_plan_flavors_id_and_flag_are_the_audited_ones() {
-    let pf = PlanFlavor {
-        flavor: CloudFlavor::new("SCS-2V-4", 2, 4096, 0),
-        id: Some("x1".to_string()),
-        public: false,
-    };
-    let audited = CloudFlavor::from(pf.clone());
-    assert_eq!((audited.id.as_deref(), audited.public), (Some("x1"), false));
+fn the_plan_uses_the_flavors_id_and_flag() {
+    let private = CloudFlavor::new("SCS-2V-4", 2, 4096, 0)
+        .with_id("x1")
+        .with_public(false);
     // Private, it does not count: SCS-2V-4 stays missing, and is not created a second time.
-    let p = plan(&[pf], PlanOptions::default());
+    let p = plan(&[private], PlanOptions::default());
     let fix = p
         .changes
         .iter()
@@ -84,7 +73,7 @@ fn the_plan_flavors_id_and_flag_are_the_audited_ones() {
 fn a_recreated_private_flavor_stays_private_unless_standard() {
     let text = r#"[{"ID": "p", "Name": "SCS-3V-6", "VCPUs": 3, "RAM": 5000, "Disk": 0,
         "Is Public": false, "Properties": {}}]"#;
-    let flavors = parse_plan_input(text).expect("readable");
+    let flavors = parse_flavors(text).expect("readable");
     let options = PlanOptions {
         recreate: true,
         ..PlanOptions::default()
@@ -102,16 +91,15 @@ fn a_recreated_private_flavor_stays_private_unless_standard() {
 /// are unique), though the audit does not count it.
 #[test]
 fn only_the_missing_flavor_is_created_and_never_a_second_of_a_name() {
-    let mut cloud: Vec<PlanFlavor> = load("compliant.json");
-    cloud.retain(|f| f.flavor.name != "SCS-1L-1");
+    let mut cloud: Vec<CloudFlavor> = load("compliant.json");
+    cloud.retain(|f| f.name != "SCS-1L-1");
     assert_eq!(created(&cloud, PlanOptions::default()), ["SCS-1L-1"]);
     let mut cloud = load("compliant.json");
     let one = cloud
         .iter_mut()
-        .find(|f| f.flavor.name == "SCS-1L-1")
+        .find(|f| f.name == "SCS-1L-1")
         .expect("in the fixture");
     one.public = false;
-    one.flavor.public = false;
     assert_eq!(
         created(&cloud, PlanOptions::default()),
         Vec::<String>::new()
@@ -147,7 +135,7 @@ fn a_properties_change_says_what_it_does_and_why() {
        "Properties": {"scs:cpu-type": "shared-core", "scs:name-v2": "SCS-4V-8",
                       "scs:name-v1": "SCS-4V:8", "scs:name-v3": "x"}}
     ]"#;
-    let flavors = parse_plan_input(text).expect("readable");
+    let flavors = parse_flavors(text).expect("readable");
     let p = plan(&flavors, PlanOptions::default());
     let change = |name: &str| {
         p.changes
@@ -184,19 +172,19 @@ fn apply_to_follows_ids() {
       {"ID": "a", "Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {}},
       {"ID": "b", "Name": "SCS-2V-8", "VCPUs": 2, "RAM": 8192, "Disk": 0, "Properties": {}}
     ]"#;
-    let mut flavors = parse_plan_input(text).expect("readable");
+    let mut flavors = parse_flavors(text).expect("readable");
     let p = plan(&flavors, PlanOptions::default());
     p.apply_to(&mut flavors);
     let specs = |id: &str| {
         flavors
             .iter()
             .find(|f| f.id.as_deref() == Some(id))
-            .map(|f| f.flavor.extra_specs.get("scs:name-v2").cloned())
+            .map(|f| f.extra_specs.get("scs:name-v2").cloned())
     };
     assert_eq!(specs("a"), Some(Some("SCS-2V-4".to_string())));
     assert_eq!(specs("b"), Some(Some("SCS-2V-8".to_string())));
     // Without IDs, by name.
-    let mut flavors = parse_plan_input(
+    let mut flavors = parse_flavors(
         &text
             .replace(r#""ID": "a", "#, "")
             .replace(r#""ID": "b", "#, ""),
@@ -207,8 +195,8 @@ fn apply_to_follows_ids() {
         .iter()
         .take(2)
         .map(|f| {
-            let v2 = f.flavor.extra_specs.get("scs:name-v2").map(String::as_str);
-            (f.flavor.name.as_str(), v2)
+            let v2 = f.extra_specs.get("scs:name-v2").map(String::as_str);
+            (f.name.as_str(), v2)
         })
         .collect();
     assert_eq!(
@@ -229,11 +217,11 @@ fn a_private_standard_flavor_is_recreated_public() {
     plan(&[], PlanOptions::default()).apply_to(&mut cloud);
     for (i, pf) in cloud.iter_mut().enumerate() {
         pf.id = Some(format!("id-{i}"));
-        pf.public = pf.flavor.name != "SCS-2V-4";
+        pf.public = pf.name != "SCS-2V-4";
     }
     let id = cloud
         .iter()
-        .find(|pf| pf.flavor.name == "SCS-2V-4")
+        .find(|pf| pf.name == "SCS-2V-4")
         .and_then(|pf| pf.id.clone());
     let decide = plan(&cloud, PlanOptions::default()).changes;
     assert_eq!(decide.len(), 1, "{decide:?}");
@@ -263,8 +251,7 @@ fn a_private_standard_flavor_is_recreated_public() {
         Some("SCS-2V-4")
     );
     p.apply_to(&mut cloud);
-    let flavors: Vec<CloudFlavor> = cloud.iter().cloned().map(CloudFlavor::from).collect();
-    let report = scs_flavor_audit::audit(&flavors);
+    let report = scs_flavor_audit::audit(&cloud);
     assert_eq!(report.exit_status(), 0, "{report}");
     assert!(plan(&cloud, options).changes.is_empty());
 }

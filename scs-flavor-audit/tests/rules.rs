@@ -3,7 +3,8 @@
 //! which flavor gets which finding (test case, severity, kind), derived from what the fixture
 //! changes against `compliant.json`; and single rules that mutation testing found unwatched.
 
-use std::path::PathBuf;
+mod common;
+use common::{data, load};
 
 use scs_flavor_audit::{
     audit, parse_flavors, parse_properties, Audit, CloudFlavor, FindingKind, Severity, Status,
@@ -18,14 +19,6 @@ const SPECS: &str = "scs-0103-extra-specs-check";
 const UNIQUE: &str = "scs-0103-unique-check";
 
 type Row = (String, String, Severity, FindingKind);
-
-fn load(name: &str) -> Vec<CloudFlavor> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    parse_flavors(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 fn rows(report: &Audit) -> Vec<Row> {
     let mut rows: Vec<Row> = report
@@ -274,34 +267,64 @@ fn each_fixture_gets_the_findings_its_changes_call_for() {
     assert_rows("cloud", want);
 }
 
-/// Which findings extra specs alone can fix: those about `scs:*` keys the name implies or
-/// contradicts; not a name's syntax, the flavor's figures or a missing flavor.
+/// Which findings extra specs alone can fix, stated as the rule rather than as a second list
+/// of kinds: on every fixture cloud (and one with contradicting `scs:name-v1`/`-v3` specs),
+/// carrying out the audit's fixes resolves every finding of an extra-specs kind; and the
+/// fixes that leave `scs:name-v2` alone (so that no flavor gains or loses a standard-flavor
+/// claim, which moves standard-flavor and duplicate findings) resolve no finding of any
+/// other kind: a name's syntax, a flavor's figures, a missing flavor stay.
 #[test]
-fn extra_specs_findings_are_those_about_extra_specs() {
-    for kind in [
-        InvalidExtraSpecName,
-        ContradictingExtraSpecName,
-        ExtraSpecNameOverpromise,
-        CpuTypeMismatch,
-        DiskTypeMismatch,
-        DiskTypeWithoutDisk,
-        MissingExtraSpec,
-        StandardExtraSpecMismatch,
-    ] {
-        assert!(kind.is_extra_specs(), "{kind:?}");
+fn extra_specs_findings_are_those_the_fixes_resolve() {
+    let names_v1_v3 = parse_flavors(
+        r#"[
+        {"Name": "SCS-2V-4", "VCPUs": 2, "RAM": 4096, "Disk": 0, "Properties": {
+          "scs:cpu-type": "shared-core", "scs:name-v1": "SCS-4V:8", "scs:name-v2": "SCS-2V-4"}},
+        {"Name": "SCS-2V-8", "VCPUs": 2, "RAM": 8192, "Disk": 0, "Properties": {
+          "scs:cpu-type": "shared-core", "scs:name-v1": "SCS-2V:8", "scs:name-v2": "SCS-2V-8",
+          "scs:name-v3": "SCS-2V-16"}},
+        {"Name": "x", "VCPUs": 2, "RAM": 8192, "Disk": 0, "Properties": {
+          "scs:name-v1": "SCS-2V:16"}}
+        ]"#,
+    )
+    .expect("readable");
+    let mut clouds = vec![("names-v1-v3".to_string(), names_v1_v3)];
+    for entry in std::fs::read_dir(data("")).expect("fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            if let Ok(cloud) = parse_flavors(&text) {
+                clouds.push((path.display().to_string(), cloud));
+            }
+        }
     }
-    for kind in [
-        InvalidName,
-        ToleratedSyntax,
-        RejectedByOfficialChecker,
-        CpuOverpromise,
-        RamOverpromise,
-        DiskOverpromise,
-        StandardFlavorMissing,
-        StandardFlavorMismatch,
-    ] {
-        assert!(!kind.is_extra_specs(), "{kind:?}");
+    let (mut fixable, mut lasting) = (Vec::new(), Vec::new());
+    for (name, cloud) in clouds {
+        let before = audit(&cloud);
+        let after_fixes = |keep: &dyn Fn(&scs_flavor_audit::Fix) -> bool| {
+            let mut fixed = cloud.clone();
+            let fixes: Vec<_> = before.fixes.iter().filter(|f| keep(f)).cloned().collect();
+            scs_flavor_audit::apply_fixes(&mut fixed, &fixes);
+            audit(&fixed).findings
+        };
+        let all = after_fixes(&|_| true);
+        let claims_kept = after_fixes(&|f| f.key != "scs:name-v2");
+        for f in &before.findings {
+            if f.kind.is_extra_specs() {
+                assert!(!all.contains(f), "{name}: the fixes leave {f:?}");
+                fixable.push(f.kind);
+            } else {
+                assert!(claims_kept.contains(f), "{name}: the fixes resolve {f:?}");
+                lasting.push(f.kind);
+            }
+        }
     }
+    // Both sides are watched: the corpus has findings of many kinds on each.
+    for kinds in [&mut fixable, &mut lasting] {
+        kinds.sort_by_key(|k| format!("{k:?}"));
+        kinds.dedup();
+    }
+    assert!(fixable.len() >= 8, "{fixable:?}");
+    assert!(lasting.len() >= 8, "{lasting:?}");
 }
 
 /// Test cases: certification requires syntax, semantics and the 15 mandatory flavors of
@@ -663,8 +686,8 @@ fn the_fix_script_addresses_flavors_by_id_one_command_each() {
     );
 }
 
-/// Without `--long`, no entry has properties: the audit refuses the list (one rule for audit
-/// and plan), naming the option; one entry with properties is enough.
+/// Without `--long`, no entry has properties: the one reader of audit and plan refuses the
+/// list, naming the option; one entry with properties is enough.
 #[test]
 fn a_list_without_properties_is_refused() {
     let e =
@@ -672,10 +695,6 @@ fn a_list_without_properties_is_refused() {
             .expect_err("no --long");
     assert_eq!(e.field.as_deref(), Some("Properties"));
     assert!(e.to_string().contains("did you forget `--long`"), "{e}");
-    let e2 =
-        scs_flavor_audit::parse_plan_input(r#"[{"Name": "a", "VCPUs": 1, "RAM": 1, "Disk": 0}]"#)
-            .expect_err("plan too");
-    assert_eq!(e2.message, e.message);
     let ok = parse_flavors(
         r#"[{"Name": "a", "VCPUs": 1, "RAM": 1, "Disk": 0},
             {"Name": "b", "VCPUs": 1, "RAM": 1, "Disk": 0, "Properties": null}]"#,

@@ -1,13 +1,10 @@
 //! `scs-flavor audit`: the official test case lines, the reasons by flavor, the fixes.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use scs_flavor_audit::CloudFlavor;
-
-use crate::source::{self, Input, SourceArgs};
+use crate::source::{self, SourceArgs};
 use crate::Connect;
 
 /// Output format of `audit` and `select`.
@@ -36,18 +33,6 @@ pub struct AuditArgs {
     pub source: SourceArgs,
 }
 
-/// Reads `path`, or standard input for `-`.
-pub(crate) fn read_input(path: &PathBuf, stdin: &mut dyn BufRead) -> std::io::Result<String> {
-    let mut text = String::new();
-    if path.as_os_str() == "-" {
-        stdin.read_to_string(&mut text)?;
-    } else {
-        text = std::fs::read_to_string(path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    }
-    Ok(text)
-}
-
 /// Runs `audit`: exit status 0 if every mandatory test case of the official suite passes, 1 if
 /// one fails ([`scs_flavor_audit::Audit::exit_status`]), 2 for unreadable input,
 /// a cloud error's status (3–8) for a live cloud that cannot be read.
@@ -59,14 +44,7 @@ pub(crate) fn run(
     connect: &mut Connect<'_>,
 ) -> std::io::Result<i32> {
     let flavors = match source::read(&args.source, stdin, connect, stderr)? {
-        Ok(Input::Text(text, name)) => match scs_flavor_audit::parse_flavors(&text) {
-            Ok(f) => f,
-            Err(e) => {
-                writeln!(stderr, "scs-flavor: {name}: {e}")?;
-                return Ok(2);
-            }
-        },
-        Ok(Input::Cloud(flavors)) => flavors.into_iter().map(CloudFlavor::from).collect(),
+        Ok(flavors) => flavors,
         Err(code) => return Ok(code),
     };
     let report = scs_flavor_audit::audit(&flavors);

@@ -25,7 +25,7 @@ use openstack_sdk::config::{CloudConfig, ConfigFile};
 use openstack_sdk::types::{ApiVersion, ServiceType};
 use openstack_sdk::{AuthError, OpenStack, OpenStackError, RestError};
 use scs_flavor_audit::{
-    plan_input_from_value, Cloud, CloudError, CloudErrorKind, NewFlavor, PlanFlavor,
+    flavors_from_value, Cloud, CloudError, CloudErrorKind, CloudFlavor, NewFlavor,
 };
 use serde_json::Value;
 
@@ -293,7 +293,7 @@ impl OpenStackCloud {
 }
 
 impl Cloud for OpenStackCloud {
-    fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError> {
+    fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError> {
         // All flavors for an admin, public and the project's own for anyone else: Nova
         // ignores `is_public` for users without the admin role.
         let request = || {
@@ -323,7 +323,7 @@ impl Cloud for OpenStackCloud {
                 map.insert("extra_specs".to_string(), specs);
             }
         }
-        plan_input_from_value(&Value::Array(list))
+        flavors_from_value(&Value::Array(list))
             .map_err(|e| CloudError::failed(&format!("unexpected answer: {e}")))
     }
 

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 use scs_flavor_audit::PlanOptions;
 use std::io::{BufRead, Write};
 
-use crate::source::{self, Input, SourceArgs};
+use crate::source::{self, SourceArgs};
 use crate::Connect;
 
 /// Output format of `plan`.
@@ -76,14 +76,7 @@ pub(crate) fn run(
         return Ok(0);
     }
     let flavors = match source::read(&args.source, stdin, connect, stderr)? {
-        Ok(Input::Text(text, name)) => match scs_flavor_audit::parse_plan_input(&text) {
-            Ok(f) => f,
-            Err(e) => {
-                writeln!(stderr, "scs-flavor: {name}: {e}")?;
-                return Ok(2);
-            }
-        },
-        Ok(Input::Cloud(flavors)) => flavors,
+        Ok(flavors) => flavors,
         Err(code) => return Ok(code),
     };
     let plan = scs_flavor_audit::plan(&flavors, args.choices.options());

@@ -12,7 +12,7 @@ use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
 use scs_flavor_audit::{RequirementKind, Requirements};
 use serde_json::{Map, Value};
 
-use crate::audit::{read_input, Format};
+use crate::audit::Format;
 
 /// Shorter spellings of some options, kept from earlier versions: (key, alias).
 const ALIASES: &[(&str, &str)] = &[
@@ -124,22 +124,10 @@ pub(crate) fn run(
         }
     };
     let selection = match &args.flavors {
-        Some(path) => {
-            let text = match read_input(path, stdin) {
-                Ok(text) => text,
-                Err(e) => {
-                    writeln!(stderr, "scs-flavor: {e}")?;
-                    return Ok(2);
-                }
-            };
-            match scs_flavor_audit::parse_flavors(&text) {
-                Ok(flavors) => scs_flavor_audit::select_flavors(&req, &flavors),
-                Err(e) => {
-                    writeln!(stderr, "scs-flavor: {}: {e}", path.display())?;
-                    return Ok(2);
-                }
-            }
-        }
+        Some(path) => match crate::source::read_file(path, stdin, stderr)? {
+            Ok(flavors) => scs_flavor_audit::select_flavors(&req, &flavors),
+            Err(code) => return Ok(code),
+        },
         None => {
             let mut names = Vec::new();
             crate::for_each_name(&args.names, stdin, |n| {

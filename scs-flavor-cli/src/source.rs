@@ -2,10 +2,10 @@
 //! cloud (`--os-cloud NAME`, or `OS_CLOUD` / the `OS_*` environment when no FILE is given).
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use scs_flavor_audit::{Cloud, CloudError, PlanFlavor};
+use scs_flavor_audit::{Cloud, CloudError, CloudFlavor};
 
 use crate::Connect;
 
@@ -20,14 +20,6 @@ pub struct SourceArgs {
     /// The output of `openstack flavor list --long -f json` (or a list of `openstack flavor
     /// show -f json` objects); `-` reads standard input.
     pub file: Option<PathBuf>,
-}
-
-/// What a source holds: the JSON text of a file, or a live cloud's flavors.
-pub(crate) enum Input {
-    /// A file's (or standard input's) text, and how to name it in messages.
-    Text(String, String),
-    /// A live cloud's flavors.
-    Cloud(Vec<PlanFlavor>),
 }
 
 /// Opens the live cloud `name` (`None`: `OS_CLOUD` or the `OS_*` environment); on failure
@@ -49,39 +41,53 @@ pub(crate) fn cloud_failure(e: &CloudError, stderr: &mut dyn Write) -> std::io::
     Ok(e.kind.exit_code())
 }
 
-/// Reads the source; on failure prints the one error line and returns the exit status (2
-/// for an unreadable file, the cloud error kind's status for a live cloud).
+/// Reads the source's flavors; on failure prints the one error line and returns the exit
+/// status (2 for an unreadable file, the cloud error kind's status for a live cloud).
 pub(crate) fn read(
     args: &SourceArgs,
     stdin: &mut dyn BufRead,
     connect: &mut Connect<'_>,
     stderr: &mut dyn Write,
-) -> std::io::Result<Result<Input, i32>> {
-    let file = match (&args.file, &args.os_cloud) {
-        (Some(file), None) => file,
+) -> std::io::Result<Result<Vec<CloudFlavor>, i32>> {
+    match (&args.file, &args.os_cloud) {
+        (Some(file), None) => read_file(file, stdin, stderr),
         (_, name) => {
             let mut cloud = match open(name.as_deref(), connect, stderr)? {
                 Ok(cloud) => cloud,
                 Err(code) => return Ok(Err(code)),
             };
-            return match scs_flavor_audit::list_flavors(cloud.as_mut()) {
-                Ok(flavors) => Ok(Ok(Input::Cloud(flavors))),
+            match scs_flavor_audit::list_flavors(cloud.as_mut()) {
+                Ok(flavors) => Ok(Ok(flavors)),
                 Err(e) => cloud_failure(&e, stderr).map(Err),
-            };
+            }
         }
-    };
+    }
+}
+
+/// Reads the flavor list in `file` (`-`: standard input) with the audit crate's one reader
+/// ([`scs_flavor_audit::parse_flavors`]); on failure prints the one error line and returns
+/// exit status 2.
+pub(crate) fn read_file(
+    file: &Path,
+    stdin: &mut dyn BufRead,
+    stderr: &mut dyn Write,
+) -> std::io::Result<Result<Vec<CloudFlavor>, i32>> {
     let mut text = String::new();
     let read = if file.as_os_str() == "-" {
         stdin.read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read_to_string(file).map(|t| text = t)
     };
-    match read {
-        Ok(()) => Ok(Ok(Input::Text(text, file.display().to_string()))),
-        Err(e) if file.as_os_str() == "-" => {
+    if let Err(e) = read {
+        if file.as_os_str() == "-" {
             writeln!(stderr, "scs-flavor: {e}")?;
-            Ok(Err(2))
+        } else {
+            writeln!(stderr, "scs-flavor: {}: {e}", file.display())?;
         }
+        return Ok(Err(2));
+    }
+    match scs_flavor_audit::parse_flavors(&text) {
+        Ok(flavors) => Ok(Ok(flavors)),
         Err(e) => {
             writeln!(stderr, "scs-flavor: {}: {e}", file.display())?;
             Ok(Err(2))

@@ -8,14 +8,12 @@ use common::{fixture, run};
 
 use std::collections::BTreeMap;
 
-use scs_flavor_audit::{
-    parse_plan_input, Cloud, CloudError, CloudErrorKind, CloudFlavor, NewFlavor, PlanFlavor,
-};
+use scs_flavor_audit::{parse_flavors, Cloud, CloudError, CloudErrorKind, CloudFlavor, NewFlavor};
 
 /// Flavors in memory; `refuse` makes every change fail with that kind.
 #[derive(Clone, Default)]
 struct Memory {
-    flavors: Vec<PlanFlavor>,
+    flavors: Vec<CloudFlavor>,
     next_id: u32,
     refuse: Option<CloudErrorKind>,
 }
@@ -24,7 +22,7 @@ impl Memory {
     fn from_fixture(name: &str) -> Self {
         let text = std::fs::read_to_string(fixture(name)).expect("fixture");
         Memory {
-            flavors: parse_plan_input(&text).expect("fixture parses"),
+            flavors: parse_flavors(&text).expect("fixture parses"),
             ..Memory::default()
         }
     }
@@ -36,7 +34,7 @@ impl Memory {
         }
     }
 
-    fn find(&mut self, id: &str) -> Result<&mut PlanFlavor, CloudError> {
+    fn find(&mut self, id: &str) -> Result<&mut CloudFlavor, CloudError> {
         self.flavors
             .iter_mut()
             .find(|f| f.id.as_deref() == Some(id))
@@ -45,7 +43,7 @@ impl Memory {
 }
 
 impl Cloud for Memory {
-    fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError> {
+    fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError> {
         Ok(self.flavors.clone())
     }
 
@@ -53,11 +51,11 @@ impl Cloud for Memory {
         self.refused("creating")?;
         self.next_id += 1;
         let id = format!("new-{}", self.next_id);
-        self.flavors.push(PlanFlavor {
-            flavor: CloudFlavor::new(name, new.vcpus, new.ram_mib, new.disk_gb),
-            id: Some(id.clone()),
-            public: new.public,
-        });
+        self.flavors.push(
+            CloudFlavor::new(name, new.vcpus, new.ram_mib, new.disk_gb)
+                .with_id(id.clone())
+                .with_public(new.public),
+        );
         Ok(id)
     }
 
@@ -68,7 +66,7 @@ impl Cloud for Memory {
     ) -> Result<(), CloudError> {
         self.refused("setting")?;
         let f = self.find(id)?;
-        f.flavor.extra_specs.extend(properties.clone());
+        f.extra_specs.extend(properties.clone());
         Ok(())
     }
 
@@ -76,7 +74,7 @@ impl Cloud for Memory {
         self.refused("unsetting")?;
         let f = self.find(id)?;
         for k in keys {
-            f.flavor.extra_specs.remove(k);
+            f.extra_specs.remove(k);
         }
         Ok(())
     }
@@ -96,7 +94,7 @@ impl Cloud for Memory {
 struct Shared(std::rc::Rc<std::cell::RefCell<Memory>>);
 
 impl Cloud for Shared {
-    fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError> {
+    fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError> {
         self.0.borrow_mut().flavors()
     }
     fn create_flavor(&mut self, name: &str, new: &NewFlavor) -> Result<String, CloudError> {

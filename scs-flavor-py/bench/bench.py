@@ -14,6 +14,10 @@ name, as the checker's own CLI does) when ``SCS_REFERENCE_DIR`` names a folder h
 ``flavor_names.py``; else a pure-Python regex parser (one ``re.fullmatch`` plus a dict of the
 fields: what an ops script would write; it validates far less than the checker).
 
+Attribute reads (issue 9): ``f.cpus`` on flavors read before (a ``Flavor`` keeps its
+attributes once made), on fresh flavors (their first read makes them) and ``f.disk.size``,
+next to their limit: ``f.input``, a pyo3 getter that returns a ``str`` the flavor holds.
+
 The targets of issue 12: ``parse()`` >= 100x the official checker per name, ``check_many()``
 >= 250x. Figures are best-of-N wall times on whatever machine runs it; the script prints
 the machine and the load.
@@ -115,15 +119,63 @@ def per_name(fn: Callable[[], object], count: int, repeat: int) -> float:
     return best / count
 
 
+def per_read(make: Callable[[], List[Any]], read: Callable[[List[Any]], object], repeat: int) -> float:
+    """Best-of-`repeat` time of `read(objects)` per object, the objects made anew (untimed) by
+    `make()` before each run, in nanoseconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        objects = make()
+        t = time.perf_counter_ns()
+        read(objects)
+        best = min(best, (time.perf_counter_ns() - t) / len(objects))
+    return best
+
+
+def attribute_reads(valid: List[str], repeat: int) -> None:
+    """Prints the attribute reads (ns each) next to their limit, ``f.input``."""
+    def fresh() -> List[Any]:
+        return [scs_flavor.parse(name) for name in valid]
+
+    flavors = fresh()
+    with_disk = [f for f in flavors if f.disk is not None]
+
+    def cpus(fs: List[Any]) -> None:
+        for f in fs:
+            f.cpus
+
+    def disk_size(fs: List[Any]) -> None:
+        for f in fs:
+            f.disk.size
+
+    def inputs(fs: List[Any]) -> None:
+        for f in fs:
+            f.input
+
+    cpus(flavors)
+    disk_size(with_disk)
+    limit = per_read(lambda: flavors, inputs, repeat)
+    rows = [
+        ("f.cpus (read before)", per_read(lambda: flavors, cpus, repeat)),
+        ("f.cpus (first read, fresh flavors)", per_read(fresh, cpus, max(5, repeat // 2))),
+        ("f.disk.size (read before; 2 reads)", per_read(lambda: with_disk, disk_size, repeat)),
+    ]
+    print(f"attribute reads over {len(flavors)} flavors (limit: f.input, a pyo3 getter returning a held str)")
+    for label, ns in rows:
+        print(f"  {label:<34} {ns:8.0f} {limit:7.0f} {ns / limit:7.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--vectors", type=Path, default=DEFAULT_VECTORS)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--attributes", action="store_true", help="only the attribute reads")
     args = ap.parse_args()
     with args.vectors.open(encoding="utf-8") as f:
         names: List[str] = [json.loads(line)["name"] for line in f if line.strip()]
     n = len(names)
     valid = [r.input for r in scs_flavor.check_many(names) if r.status == "valid"]
+    if args.attributes:
+        return attribute_reads(valid, args.repeat)
     valid_set = set(valid)
     invalid = [name for name in names if name not in valid_set]
     share_invalid = len(invalid) / n
@@ -214,6 +266,7 @@ def main() -> None:
         print(f"  {label:<34} {ns:8.0f} {limit:7.0f} {ns / limit:7.2f}x {speedup:11.1f}x{goal}")
     print(f"limits: no-op call {t['noop']:.0f} ns, raising {t['noop raise']:.0f} ns (the mix: "
           f"{mix_limit:.0f} ns), bulk {t['noop_many']:.0f} ns a name")
+    attribute_reads(valid, r)
 
 
 if __name__ == "__main__":

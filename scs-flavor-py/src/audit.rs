@@ -11,8 +11,9 @@ use scs_flavor_audit::{flavors_from_value, parse_flavors, CloudFlavor, Requireme
 
 use crate::convert::{error, text, to_py, Data};
 
-/// A cloud's flavors from JSON text (`str`) or decoded JSON (lists, dicts).
-fn cloud(flavors: &Bound<'_, PyAny>) -> PyResult<Vec<CloudFlavor>> {
+/// A cloud's flavors from JSON text (`str`) or decoded JSON (lists, dicts), read by the audit
+/// crate's one reader: what `audit`, `select` and `plan` take.
+pub(crate) fn cloud(flavors: &Bound<'_, PyAny>) -> PyResult<Vec<CloudFlavor>> {
     let read = match flavors.cast::<PyString>() {
         Ok(s) => parse_flavors(&text(s)?.as_str()),
         Err(_) => flavors_from_value(&Data::read::<serde_json::Value>(flavors)?),

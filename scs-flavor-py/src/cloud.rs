@@ -2,7 +2,7 @@
 //! built on `openstacksdk`) as the audit crate's [`Cloud`], the connector the console script
 //! hands to `scs_flavor_cli::run_with`, and `plan` / `apply` for the Python API.
 //!
-//! Only conversion: listings go through [`plan_input_from_value`]; the Python backend reports
+//! Only conversion: listings go through [`flavors_from_value`]; the Python backend reports
 //! a failed SDK call as `scs_flavor._openstack.Failure(situation, **facts)`, which becomes a
 //! [`CloudError`] through the audit crate's constructor of that name (the messages live there,
 //! once, for both backends); a `scs_flavor.CloudError(kind, message)` is taken as it is.
@@ -18,10 +18,10 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 use scs_flavor_audit::{
-    parse_plan_input, plan_input_from_value, Cloud, CloudError, CloudErrorKind, NewFlavor,
-    PlanFlavor, PlanOptions,
+    flavors_from_value, Cloud, CloudError, CloudErrorKind, CloudFlavor, NewFlavor, PlanOptions,
 };
 
+use crate::audit::cloud;
 use crate::convert::{error, text, to_py, Data};
 
 /// The first Python exception that is not a `CloudError`, raised again after the run.
@@ -176,13 +176,13 @@ impl PyCloud {
 }
 
 impl Cloud for PyCloud {
-    fn flavors(&mut self) -> Result<Vec<PlanFlavor>, CloudError> {
+    fn flavors(&mut self) -> Result<Vec<CloudFlavor>, CloudError> {
         self.call(
             "flavors",
             |py| Ok(pyo3::types::PyTuple::empty(py)),
             |list| {
                 let value: serde_json::Value = Data::read(list)?;
-                plan_input_from_value(&value)
+                flavors_from_value(&value)
                     .map_err(|e| error(list.py(), format!("flavors(): {e}"), &e))
             },
         )
@@ -255,15 +255,6 @@ pub(crate) fn _flavors<'py>(backend: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
     })
 }
 
-/// A flavor list for planning from JSON text (`str`) or decoded JSON.
-fn plan_input(flavors: &Bound<'_, PyAny>) -> PyResult<Vec<PlanFlavor>> {
-    let read = match flavors.cast::<PyString>() {
-        Ok(s) => parse_plan_input(&text(s)?.as_str()),
-        Err(_) => plan_input_from_value(&Data::read::<serde_json::Value>(flavors)?),
-    };
-    read.map_err(|e| error(flavors.py(), e.to_string(), &e))
-}
-
 /// Plans the changes for a flavor list: `(plan as data, text, openstack script)`.
 #[pyfunction]
 #[pyo3(signature = (flavors, recommended = false, recreate = false, prune = false))]
@@ -278,7 +269,7 @@ pub(crate) fn _plan<'py>(
         recreate,
         prune,
     };
-    let plan = scs_flavor_audit::plan(&plan_input(flavors)?, options);
+    let plan = scs_flavor_audit::plan(&cloud(flavors)?, options);
     Ok((
         to_py(flavors.py(), &plan)?,
         plan.to_string(),

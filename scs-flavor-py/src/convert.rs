@@ -317,7 +317,7 @@ impl<'de> de::Deserializer<'de> for Data<'_, '_> {
             });
         }
         if let Some(props) = crate::flavor::part_properties(v) {
-            return props.deserialize_any(visitor).map_err(de::Error::custom);
+            return self.child(props.as_any()).deserialize_any(visitor);
         }
         Err(de::Error::custom(format!(
             "expected JSON-like data (str, int, float, bool, None, list or dict), found a Python {}",

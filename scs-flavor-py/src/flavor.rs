@@ -2,9 +2,11 @@
 //!
 //! Properties are the core's flavor object: Python data is read into `scs_flavor::Builder` by
 //! its `Deserialize` impl and built by the core. Reading them back is one generic getter,
-//! [`Field`], installed for every path of the core's `FIELDS` (`cpus`, `disk.size`, …): it
-//! finds the path in the object's `builder()` serialised ([`Pick`]), so no property is listed
-//! here. A part object holds a flavor with only that part.
+//! [`Field`], installed for every path of the core's `FIELDS` (`cpus`, `disk.size`, …): an
+//! object serialises its builder once, on the first read ([`Nodes`]), into a tuple of its
+//! attributes it keeps ([`Cache`]; parts in it as part objects, given their own tuple), and every read takes
+//! the field's item of it. So no property is listed here. A part object holds a flavor with
+//! only that part.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -15,6 +17,7 @@ use pyo3::exceptions::{PyAttributeError, PyRuntimeError, PyTypeError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
+use pyo3::IntoPyObjectExt;
 use pythonize::PythonizeError;
 use scs_flavor::{Builder, CpuType, Flavor, Outcome, Parsed, SpecValue, Strategy, FIELDS};
 use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
@@ -28,6 +31,35 @@ struct Source {
     strategy: Strategy,
 }
 
+/// The attributes of an object with properties in the order of [`names`]: their values made
+/// on the first read of any ([`slots`]), each made a Python object on its own first read. Not
+/// part of the object's value (equal and hashed alike whether made or not).
+///
+/// Plain `OnceLock`s, set while attached to the interpreter: `PyOnceLock` detaches from it to
+/// initialise, which costs more than the whole attribute.
+pub struct Cache(OnceLock<Box<[Slot]>>);
+
+/// One attribute: its value, and the Python object of it once read.
+struct Slot(Leaf, OnceLock<Py<PyAny>>);
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache(OnceLock::new())
+    }
+}
+
+impl PartialEq for Cache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Cache {}
+
+impl Hash for Cache {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
 /// A valid SCS flavor: every component typed, immutable, hashable, ordered, picklable.
 ///
 /// Made by `parse()` / `check()`, or from properties (the core's flavor object, validated
@@ -36,6 +68,7 @@ struct Source {
 pub struct PyFlavor {
     flavor: Flavor,
     source: Option<Source>,
+    cache: Cache,
 }
 
 impl PyFlavor {
@@ -52,7 +85,12 @@ impl PyFlavor {
     }
 
     fn with(flavor: Flavor, source: Option<Source>) -> Self {
-        PyFlavor { flavor, source }
+        let cache = Cache::default();
+        PyFlavor {
+            flavor,
+            source,
+            cache,
+        }
     }
 
     /// The text the core reads this flavor from: its source, or its canonical name.
@@ -116,32 +154,244 @@ fn only(py: Python<'_>, f: &Flavor, key: &str) -> PyResult<Option<Flavor>> {
 
 /// The part object `key` of `f`, or `None`.
 fn part_object<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match (key, only(py, f, key)?) {
-        (_, None) => py.None().into_bound(py),
-        ("disk", Some(p)) => PyDisk(p).into_pyobject(py)?.into_any(),
-        ("cpu_brand", Some(p)) => PyCpuBrand(p).into_pyobject(py)?.into_any(),
-        (_, Some(p)) => PyGpu(p).into_pyobject(py)?.into_any(),
+    let Some(p) = only(py, f, key)? else {
+        return Ok(py.None().into_bound(py));
+    };
+    let cache = Cache::default();
+    Ok(match key {
+        "disk" => PyDisk(p, cache).into_pyobject(py)?.into_any(),
+        "cpu_brand" => PyCpuBrand(p, cache).into_pyobject(py)?.into_any(),
+        _ => PyGpu(p, cache).into_pyobject(py)?.into_any(),
     })
 }
 
-/// The flavor an object with properties holds, and (for a part) the part's key.
-fn held(obj: &Bound<'_, PyAny>) -> Option<(Flavor, &'static str)> {
+/// The flavor an object with properties holds, its part's key (`""` for a `Flavor`) and its
+/// [`Cache`].
+fn held<'a>(obj: &'a Bound<'_, PyAny>) -> Option<(Flavor, &'static str, &'a Cache)> {
     if let Ok(f) = obj.cast::<PyFlavor>() {
-        Some((f.get().flavor, ""))
+        let f = f.get();
+        Some((f.flavor, "", &f.cache))
     } else if let Ok(d) = obj.cast::<PyDisk>() {
-        Some((d.get().0, "disk"))
+        Some((d.get().0, "disk", &d.get().1))
     } else if let Ok(b) = obj.cast::<PyCpuBrand>() {
-        Some((b.get().0, "cpu_brand"))
+        Some((b.get().0, "cpu_brand", &b.get().1))
     } else {
-        obj.cast::<PyGpu>().ok().map(|g| (g.get().0, "gpu"))
+        let g = obj.cast::<PyGpu>().ok()?.get();
+        Some((g.0, "gpu", &g.1))
+    }
+}
+
+/// The properties of `f` (the core's flavor object), or of its part `key` (`""`: all), as a
+/// new dict.
+fn properties<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py, PyDict>> {
+    let all = to_py(py, &f.builder())?;
+    let props = match key {
+        "" => all,
+        _ => all.get_item(key)?,
+    };
+    Ok(props.cast_into::<PyDict>()?)
+}
+
+/// The keys of `Flavor` (`""`) and of the parts in the flavor object.
+const KEYS: [&str; 4] = ["", "disk", "cpu_brand", "gpu"];
+
+/// The attribute names of `Flavor` (`key` `""`) or of the part `key`, in the order of the
+/// core's `FIELDS`: a [`Field`]'s index.
+fn names(key: &str) -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let all = NAMES.get_or_init(|| {
+        let names = |key: &str| {
+            let mut names: Vec<&'static str> = Vec::new();
+            for info in FIELDS {
+                let name = match (key, info.path.split_once('.')) {
+                    ("", None) => info.path,
+                    ("", Some((part, _))) => part,
+                    (_, Some((part, name))) if part == key => name,
+                    _ => continue,
+                };
+                if names.last() != Some(&name) {
+                    names.push(name);
+                }
+            }
+            names
+        };
+        KEYS.iter().map(|key| names(key)).collect()
+    });
+    KEYS.iter().position(|k| *k == key).map_or(&[], |i| &all[i])
+}
+
+/// A value of the flavor object as [`Walk`] finds it.
+enum Node {
+    Leaf(Leaf),
+    Struct(Vec<(&'static str, Node)>),
+}
+
+/// A value that is not a struct, or a part (not walked into).
+enum Leaf {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Box<str>),
+    Part(&'static str),
+}
+
+/// The [`Slot`]s of an object holding `f` (the part `key` of it): one serde walk of its
+/// builder.
+fn slots(f: &Flavor, key: &'static str) -> PyResult<Box<[Slot]>> {
+    let mut fields = match f.builder().serialize(Walk::Top(key))? {
+        Node::Struct(mut top) if !key.is_empty() => match top.pop() {
+            Some((_, Node::Struct(part))) => part,
+            _ => Vec::new(),
+        },
+        Node::Struct(top) => top,
+        Node::Leaf(_) => Vec::new(),
+    };
+    let mut slots = Vec::with_capacity(fields.len());
+    for (i, name) in names(key).iter().enumerate() {
+        // The fields come in the order of the names (both the core's): looked for if not.
+        let at = match fields.get(i) {
+            Some((k, _)) if k == name => Some(i),
+            _ => fields.iter().position(|(k, _)| k == name),
+        };
+        let leaf = match at.map(|at| &mut fields[at].1) {
+            Some(Node::Leaf(leaf)) => std::mem::replace(leaf, Leaf::None),
+            Some(Node::Struct(_)) => Leaf::Part(name),
+            None => return Err(PyAttributeError::new_err(format!("no property {name:?}"))),
+        };
+        slots.push(Slot(leaf, OnceLock::new()));
+    }
+    Ok(slots.into_boxed_slice())
+}
+
+impl Leaf {
+    /// The Python object of this value of (a part of) `f`.
+    fn object<'py>(&self, py: Python<'py>, f: &Flavor) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Leaf::None => Ok(py.None().into_bound(py)),
+            Leaf::Bool(b) => b.into_bound_py_any(py),
+            Leaf::Int(n) => n.into_bound_py_any(py),
+            Leaf::Float(x) => x.into_bound_py_any(py),
+            Leaf::Str(s) => s.into_bound_py_any(py),
+            Leaf::Part(key) => part_object(py, f, key),
+        }
+    }
+}
+
+/// A serde `Serializer` walking the flavor object (structs, options, numbers, strings, bools)
+/// into [`Node`]s in Rust: `Top(key)` the builder, keeping its fields (`""`) or only the
+/// fields of its part `key`; `Fields` a struct whose fields are kept; `Value` a value, a
+/// struct (a part) not walked into.
+#[derive(Clone, Copy)]
+enum Walk {
+    Top(&'static str),
+    Fields,
+    Value,
+}
+
+/// A struct being walked by [`Walk`].
+struct Fields(Walk, Vec<(&'static str, Node)>);
+
+type Walked = Result<Node, PythonizeError>;
+
+/// The `Serializer` methods of [`Walk`] for leaves (`leaf`) and for what the flavor object
+/// does not hold (`refuse`).
+macro_rules! walk {
+    (leaf $($method:ident($ty:ty) $v:ident => $leaf:expr),*;
+     refuse $($no:ident($($arg:ty),*) -> $ret:ident;)*) => {
+        $(fn $method(self, $v: $ty) -> Walked {
+            Ok(Node::Leaf($leaf))
+        })*
+        $(fn $no(self, $(_: $arg),*) -> Result<Self::$ret, PythonizeError> {
+            Err(ser::Error::custom("not a value of the flavor object"))
+        })*
+    };
+}
+
+impl Serializer for Walk {
+    type Ok = Node;
+    type Error = PythonizeError;
+    type SerializeSeq = Impossible<Node, PythonizeError>;
+    type SerializeTuple = Impossible<Node, PythonizeError>;
+    type SerializeTupleStruct = Impossible<Node, PythonizeError>;
+    type SerializeTupleVariant = Impossible<Node, PythonizeError>;
+    type SerializeMap = Impossible<Node, PythonizeError>;
+    type SerializeStruct = Fields;
+    type SerializeStructVariant = Impossible<Node, PythonizeError>;
+
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields, PythonizeError> {
+        let kept = if let Walk::Value = self { 0 } else { len };
+        Ok(Fields(self, Vec::with_capacity(kept)))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Walked {
+        v.serialize(self)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Walked {
+        v.serialize(self)
+    }
+    fn serialize_none(self) -> Walked {
+        Ok(Node::Leaf(Leaf::None))
+    }
+    fn serialize_u64(self, v: u64) -> Walked {
+        let n = i64::try_from(v).map_err(<PythonizeError as ser::Error>::custom)?;
+        Ok(Node::Leaf(Leaf::Int(n)))
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Walked {
+        Err(ser::Error::custom("not a value of the flavor object"))
+    }
+    walk! {
+        leaf serialize_bool(bool) v => Leaf::Bool(v), serialize_i8(i8) v => Leaf::Int(v.into()),
+        serialize_i16(i16) v => Leaf::Int(v.into()), serialize_i32(i32) v => Leaf::Int(v.into()),
+        serialize_i64(i64) v => Leaf::Int(v), serialize_u8(u8) v => Leaf::Int(v.into()),
+        serialize_u16(u16) v => Leaf::Int(v.into()), serialize_u32(u32) v => Leaf::Int(v.into()),
+        serialize_f32(f32) v => Leaf::Float(v.into()), serialize_f64(f64) v => Leaf::Float(v),
+        serialize_char(char) v => Leaf::Str(v.to_string().into()),
+        serialize_str(&str) v => Leaf::Str(v.into());
+        refuse serialize_bytes(&[u8]) -> Ok; serialize_unit() -> Ok;
+        serialize_unit_struct(&'static str) -> Ok;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Ok;
+        serialize_seq(Option<usize>) -> SerializeSeq;
+        serialize_tuple(usize) -> SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant;
+        serialize_map(Option<usize>) -> SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant;
+    }
+}
+
+impl SerializeStruct for Fields {
+    type Ok = Node;
+    type Error = PythonizeError;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), PythonizeError> {
+        let walk = match self.0 {
+            Walk::Top("") | Walk::Fields => Walk::Value,
+            Walk::Top(part) if part == key => Walk::Fields,
+            Walk::Top(_) | Walk::Value => return Ok(()),
+        };
+        self.1.push((key, v.serialize(walk)?));
+        Ok(())
+    }
+
+    fn end(self) -> Walked {
+        Ok(Node::Struct(self.1))
     }
 }
 
 /// A part's properties, for [`Data`] to read a part object where the flavor object has one.
-pub(crate) fn part_properties(value: &Bound<'_, PyAny>) -> Option<serde_json::Value> {
-    let (f, key) = held(value).filter(|(_, key)| !key.is_empty())?;
-    let mut object = serde_json::to_value(f.builder()).ok()?;
-    object.get_mut(key).map(serde_json::Value::take)
+pub(crate) fn part_properties<'py>(value: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
+    let (f, key, _) = held(value).filter(|(_, key, _)| !key.is_empty())?;
+    properties(value.py(), &f, key).ok()
 }
 
 /// Makes the part `key` from its constructor's arguments (`None` means the default).
@@ -162,9 +412,8 @@ fn make_part(
 
 /// `repr` of a part: its class called with its properties (by name), which evaluates back.
 fn repr_part(py: Python<'_>, f: &Flavor, key: &str, class: &str) -> PyResult<String> {
-    let props = pick(py, f, key)?;
     let mut args = Vec::new();
-    for (k, v) in props.cast::<PyDict>()?.iter() {
+    for (k, v) in properties(py, f, key)?.iter() {
         args.push(format!("{k}={}", v.repr()?));
     }
     args.sort();
@@ -174,7 +423,7 @@ fn repr_part(py: Python<'_>, f: &Flavor, key: &str, class: &str) -> PyResult<Str
 /// `__reduce__` of a part: `_part(key, properties)`.
 fn reduce_part<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py, PyTuple>> {
     let native = py.import(intern!(py, "scs_flavor._native"))?;
-    let props = pick(py, f, key)?;
+    let props = properties(py, f, key)?;
     (native.getattr(intern!(py, "_part"))?, (key, props)).into_pyobject(py)
 }
 
@@ -197,7 +446,7 @@ macro_rules! part {
         $(#[$doc])*
         #[pyclass(frozen, eq, hash, module = "scs_flavor", name = $name)]
         #[derive(PartialEq, Eq, Hash)]
-        pub struct $ty(Flavor);
+        pub struct $ty(Flavor, Cache);
 
         #[pymethods]
         impl $ty {
@@ -210,7 +459,7 @@ macro_rules! part {
                 $($opt: Option<&Bound<'_, PyAny>>,)*
             ) -> PyResult<Self> {
                 let args = [$((stringify!($req), Some($req)),)* $((stringify!($opt), $opt),)*];
-                make_part(py, $key, &args).map($ty)
+                Ok($ty(make_part(py, $key, &args)?, Cache::default()))
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -239,12 +488,12 @@ part!(
     "(vendor, generation=None, units=None, vram=None, kind='G', unit_frequency=0, vram_bandwidth=0)"
 );
 
-/// The one getter of the properties of `Flavor` and its parts: a path of the core's
-/// `FIELDS` (`"cpus"`, `"disk.size"`) or a part (`"disk"`), read from the object's builder.
+/// The one getter of the properties of `Flavor` and its parts (a path of the core's `FIELDS`,
+/// `"cpus"`, `"disk.size"`, or a part, `"disk"`): the item at its index in [`names`] of the
+/// object's [`Cache`]. A data descriptor (with a `__set__` that refuses), as the stubs'
+/// `@property` are.
 #[pyclass(frozen, module = "scs_flavor._native", name = "_Field")]
-pub struct Field {
-    path: &'static str,
-}
+pub struct Field(usize);
 
 #[pymethods]
 impl Field {
@@ -254,152 +503,44 @@ impl Field {
         _owner: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        let Some((f, _)) = obj.and_then(held) else {
+        let Some((f, key, cache)) = obj.and_then(held) else {
             return Ok(slf.clone().into_any());
         };
-        match slf.get().path {
-            path @ ("disk" | "cpu_brand" | "gpu") => part_object(py, &f, path),
-            path => pick(py, &f, path),
+        if cache.0.get().is_none() {
+            let _ = cache.0.set(slots(&f, key)?);
         }
+        let slot = cache.0.get().and_then(|slots| slots.get(slf.get().0));
+        let Some(Slot(leaf, object)) = slot else {
+            return Err(PyRuntimeError::new_err("scs_flavor: no attribute (a bug)"));
+        };
+        if let Some(object) = object.get() {
+            return Ok(object.clone_ref(py).into_bound(py));
+        }
+        let made = leaf.object(py, &f)?;
+        let _ = object.set(made.clone().unbind());
+        Ok(made)
     }
 
     fn __set__(&self, _obj: &Bound<'_, PyAny>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
-        Err(PyAttributeError::new_err(format!(
-            "{}: read-only",
-            self.path
-        )))
+        Err(PyAttributeError::new_err("read-only attribute"))
     }
 }
 
-/// Installs a [`Field`] for every path of the core's `FIELDS` on `Flavor` and the parts.
+/// Installs a [`Field`] for each of [`names`] on `Flavor` and the parts.
 pub(crate) fn install_fields(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    for info in FIELDS {
-        let (class, name) = match info.path.split_once('.') {
-            None => (py.get_type::<PyFlavor>(), info.path),
-            Some((part, name)) => {
-                let path = &info.path[..part.len()];
-                py.get_type::<PyFlavor>().setattr(part, Field { path })?;
-                let class = match part {
-                    "disk" => py.get_type::<PyDisk>(),
-                    "cpu_brand" => py.get_type::<PyCpuBrand>(),
-                    _ => py.get_type::<PyGpu>(),
-                };
-                (class, name)
-            }
-        };
-        class.setattr(name, Field { path: info.path })?;
+    let classes = [
+        py.get_type::<PyFlavor>(),
+        py.get_type::<PyDisk>(),
+        py.get_type::<PyCpuBrand>(),
+        py.get_type::<PyGpu>(),
+    ];
+    for (key, class) in KEYS.into_iter().zip(classes) {
+        for (index, name) in names(key).iter().enumerate() {
+            class.setattr(name, Field(index))?;
+        }
     }
     Ok(())
-}
-
-/// The value at `path` (`""` for all, `"cpus"`, `"disk"`, `"disk.size"`) of the properties of
-/// `f` (its builder's serde form) as Python data: found by [`Pick`], made by pythonize.
-fn pick<'py>(py: Python<'py>, f: &Flavor, path: &str) -> PyResult<Bound<'py, PyAny>> {
-    let found = match path {
-        "" => pythonize::pythonize(py, &f.builder()).map(Some),
-        _ => f.builder().serialize(Pick { py, path }),
-    };
-    found?.ok_or_else(|| PyAttributeError::new_err(format!("no property {path:?}")))
-}
-
-/// A serde `Serializer` that finds the value at `path` in nested structs (`Some`, newtypes
-/// and `None` seen through) and hands it to pythonize.
-#[derive(Clone, Copy)]
-struct Pick<'a, 'py> {
-    py: Python<'py>,
-    path: &'a str,
-}
-
-/// [`Pick`] inside a struct, with what it found.
-struct Found<'a, 'py>(Pick<'a, 'py>, Option<Bound<'py, PyAny>>);
-
-type Picked<'py> = Result<Option<Bound<'py, PyAny>>, PythonizeError>;
-
-/// The `Serializer` methods of [`Pick`] for values that are not structs.
-macro_rules! not_struct {
-    ($($method:ident($($arg:ty),*) -> $ret:ident;)*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<Self::$ret, PythonizeError> {
-            Err(ser::Error::custom(format!("{}: not a struct", self.path)))
-        }
-    )*};
-}
-
-impl<'a, 'py> Serializer for Pick<'a, 'py> {
-    type Ok = Option<Bound<'py, PyAny>>;
-    type Error = PythonizeError;
-    type SerializeSeq = Impossible<Self::Ok, PythonizeError>;
-    type SerializeTuple = Impossible<Self::Ok, PythonizeError>;
-    type SerializeTupleStruct = Impossible<Self::Ok, PythonizeError>;
-    type SerializeTupleVariant = Impossible<Self::Ok, PythonizeError>;
-    type SerializeMap = Impossible<Self::Ok, PythonizeError>;
-    type SerializeStruct = Found<'a, 'py>;
-    type SerializeStructVariant = Impossible<Self::Ok, PythonizeError>;
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Found<'a, 'py>, PythonizeError> {
-        Ok(Found(self, None))
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Picked<'py> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Picked<'py> {
-        v.serialize(self)
-    }
-    fn serialize_none(self) -> Picked<'py> {
-        Ok(Some(self.py.None().into_bound(self.py)))
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Picked<'py> {
-        Err(ser::Error::custom(format!("{}: not a struct", self.path)))
-    }
-    not_struct! {
-        serialize_bool(bool) -> Ok; serialize_i8(i8) -> Ok; serialize_i16(i16) -> Ok;
-        serialize_i32(i32) -> Ok; serialize_i64(i64) -> Ok; serialize_u8(u8) -> Ok;
-        serialize_u16(u16) -> Ok; serialize_u32(u32) -> Ok; serialize_u64(u64) -> Ok;
-        serialize_f32(f32) -> Ok; serialize_f64(f64) -> Ok; serialize_char(char) -> Ok;
-        serialize_str(&str) -> Ok; serialize_bytes(&[u8]) -> Ok; serialize_unit() -> Ok;
-        serialize_unit_struct(&'static str) -> Ok;
-        serialize_unit_variant(&'static str, u32, &'static str) -> Ok;
-        serialize_seq(Option<usize>) -> SerializeSeq;
-        serialize_tuple(usize) -> SerializeTuple;
-        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct;
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant;
-        serialize_map(Option<usize>) -> SerializeMap;
-        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant;
-    }
-}
-
-impl<'py> SerializeStruct for Found<'_, 'py> {
-    type Ok = Option<Bound<'py, PyAny>>;
-    type Error = PythonizeError;
-
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), PythonizeError> {
-        let Pick { py, path } = self.0;
-        match path.split_once('.') {
-            _ if self.1.is_some() => {}
-            None if path == key => self.1 = Some(pythonize::pythonize(py, v)?),
-            Some((head, path)) if head == key => self.1 = v.serialize(Pick { py, path })?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn end(self) -> Picked<'py> {
-        Ok(self.1)
-    }
 }
 
 /// The list of `Warning`s of `text` read with `strategy` (empty unless valid).
@@ -441,8 +582,8 @@ impl PyFlavor {
     }
 
     /// The properties: the core's flavor object, which `Flavor(**properties)` builds back.
-    fn properties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        pick(py, &self.flavor, "")
+    fn properties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        properties(py, &self.flavor, "")
     }
 
     /// A copy with some properties changed (the keyword arguments of the constructor).
@@ -450,7 +591,7 @@ impl PyFlavor {
     fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let props = self.properties(py)?;
         if let Some(changes) = changes {
-            props.cast::<PyDict>()?.update(changes.as_mapping())?;
+            props.update(changes.as_mapping())?;
         }
         build(&props).map(PyFlavor::built)
     }

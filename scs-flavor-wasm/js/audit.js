@@ -4,10 +4,10 @@
 // it). This file only converts: reading, checks, messages and fixes come from the crate.
 // Browsers and bundlers get this file and call `init()`; node gets audit.node.js, which loads
 // the module at import and re-exports this file.
+import { loader } from "./load.js";
 import * as raw from "./scs_flavor_audit.js";
 
 let ready = false;
-let loading = null;
 
 /** The requirement keys that `select` understands, from the Rust crate (frozen; set once loaded). */
 export let requirementKeys;
@@ -17,29 +17,10 @@ function loaded() {
   requirementKeys = Object.freeze(raw.requirementKeys());
 }
 
-/**
- * Loads the WebAssembly module of the audit (once; later calls return the same promise).
- * `source` is where to get it: a URL or path string, a `Request`/`Response`, its bytes or a
- * `WebAssembly.Module`; by default the `scs_flavor_audit_bg.wasm` beside this file, which
- * bundlers emit as an asset. Under node the module is loaded at import and this resolves at once.
- */
-export function init(source) {
-  if (ready) return Promise.resolve();
-  loading ??= raw
-    .default({ module_or_path: source ?? new URL("./scs_flavor_audit_bg.wasm", import.meta.url) })
-    .then(loaded, (e) => {
-      loading = null;
-      throw e;
-    });
-  return loading;
-}
-
-/** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
-export function initSync(source) {
-  if (ready) return;
-  raw.initSync({ module: source });
-  loaded();
-}
+// Loads the WebAssembly module of the audit (scs_flavor_audit_bg.wasm): see load.js and the .d.ts.
+const load = loader(raw, () => new URL("./scs_flavor_audit_bg.wasm", import.meta.url), loaded);
+export const init = load.init;
+export const initSync = load.initSync;
 
 function notLoaded() {
   throw new Error("scs-flavor/audit: the WebAssembly module is not loaded yet: `await init()` first");

@@ -4,10 +4,10 @@
 // module), turns the option objects into arguments and the core's error records into Error
 // subclasses. Everything else — parsing, lookups, validation, messages, tables — happens in the
 // core crate compiled to WebAssembly.
+import { loader } from "./load.js";
 import * as raw from "./scs_flavor_wasm.js";
 
 let ready = false;
-let loading = null;
 
 /** The core's tables export: `{tables: [{id, title, entries}], standard_flavors, fields}` (frozen; set once loaded). */
 export let tables;
@@ -85,28 +85,10 @@ function value() {
   }
 }
 
-/**
- * Loads the WebAssembly module (once; later calls return the same promise). `source` is where
- * to get it: a URL or path string, a `Request`/`Response`, its bytes or a `WebAssembly.Module`;
- * by default the `scs_flavor_wasm_bg.wasm` beside this file, which bundlers (Vite, webpack)
- * emit as an asset. Under node the module is loaded at import and this resolves at once.
- */
-export function init(source) {
-  if (ready) return Promise.resolve();
-  loading ??= raw
-    .default({ module_or_path: source ?? new URL("./scs_flavor_wasm_bg.wasm", import.meta.url) })
-    .then((exports) => loaded(exports), (e) => {
-      loading = null;
-      throw e;
-    });
-  return loading;
-}
-
-/** Loads the WebAssembly module synchronously from its bytes or a compiled `WebAssembly.Module`. */
-export function initSync(source) {
-  if (ready) return;
-  loaded(raw.initSync({ module: source }));
-}
+// Loads the WebAssembly module (scs_flavor_wasm_bg.wasm): see load.js and the .d.ts.
+const load = loader(raw, () => new URL("./scs_flavor_wasm_bg.wasm", import.meta.url), loaded);
+export const init = load.init;
+export const initSync = load.initSync;
 
 function notLoaded() {
   throw new Error("scs-flavor: the WebAssembly module is not loaded yet: `await init()` first");

@@ -7,9 +7,7 @@
 //! reads them and its messages name the entry and field; results go out through the crate's
 //! serde form.
 
-use scs_flavor_audit::{
-    parse_flavors, parse_plan_input, Audit, CloudFlavor, InputError, PlanOptions, Requirements,
-};
+use scs_flavor_audit::{parse_flavors, Audit, CloudFlavor, InputError, PlanOptions, Requirements};
 use wasm_bindgen::prelude::*;
 
 use crate::{from_js, to_js};
@@ -86,8 +84,7 @@ pub fn select_flavors(json: &str, requirements_object: JsValue) -> Result<JsValu
 #[wasm_bindgen]
 pub fn plan(json: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options: PlanOptions = from_js(options).map_err(|m| js_sys::RangeError::new(&m))?;
-    let flavors = parse_plan_input(json).map_err(input_error)?;
-    let plan = scs_flavor_audit::plan(&flavors, options);
+    let plan = scs_flavor_audit::plan(&flavors(json)?, options);
     let value = to_js(&plan)?;
     js_sys::Reflect::set(&value, &"text".into(), &plan.to_string().into())?;
     js_sys::Reflect::set(

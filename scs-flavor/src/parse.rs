@@ -1,6 +1,6 @@
-//! The one parser: a recogniser per component (the standard's grammar line above it, nom
-//! combinators, no allocation), then a validation step that turns the recognised bytes into
-//! typed values or a positioned error.
+//! The one parser: a hand-written recogniser per component (the standard's grammar line above
+//! it), working on the bytes of the name by index, then a validation step that turns the
+//! recognised bytes into typed values or a positioned error. No allocation, no `unsafe`.
 //!
 //! Each recogniser mirrors the official checker's regular expression for its component
 //! exactly (REFERENCE.md §1): components are tried left to right, each at most once, and a
@@ -8,18 +8,26 @@
 //! component matched, as the checker does. The one deliberate difference is the GPU
 //! generation, which stops before the extension separator (deviation D2).
 //!
-//! This is the hot path (tens of nanoseconds a name; `benches/`): the recognisers work on
-//! bytes and return indices into the value tables rather than characters to look up again,
-//! each is a plain function rather than a closure built per call, and once the input is used
-//! up no further component is tried.
+//! This is the hot path (`benches/`, `benches/RESULTS.md`), so the parser is written for it:
+//! - a recogniser is a function of the input bytes and a position that returns the positions
+//!   it found (a `Digits` run is its start, end and value), not sub-slices to locate again;
+//! - each recogniser first looks at one byte (the separator, then the letter that starts the
+//!   component) and gives up there when the component is absent; the five extensions are only
+//!   tried when the next byte is the extension separator, and nothing is tried once the input
+//!   is used up;
+//! - digits are read once, in one loop that also computes their value; a RAM size without a
+//!   dot is judged without looking at its bytes again;
+//! - letters come back as their row in the value table ([`crate::tables`], from which the
+//!   parser's byte sets and packed keys are computed at compile time);
+//! - `parse` is instantiated once per syntax (`parse_in`), so that the separators are
+//!   constants; it reads the prefix and the CPU/RAM part, which every name has, and returns at
+//!   once when the name ends there; the optional components are read by `optional`, a
+//!   separate function, so that the short path stays small.
+//!
+//! The diagnostics of a failed name (`diagnose_cpu_ram`, `diagnose_rest`) are cold and reuse
+//! the same recognisers to say which component was out of order or repeated.
 
 use core::num::NonZeroU32;
-
-use nom::bytes::complete::{tag, take, take_while};
-use nom::character::complete::char;
-use nom::combinator::{eof, opt, peek, verify};
-use nom::sequence::preceded;
-use nom::{IResult, Offset, Parser};
 
 use crate::error::{Component, Error, ErrorKind, Field, Snippet};
 use crate::model::{
@@ -27,9 +35,6 @@ use crate::model::{
     GpuKind, GpuVendor, Hypervisor, Ram, RamSize,
 };
 use crate::syntax::{Syntax, Table};
-
-type In<'a> = &'a [u8];
-type Res<'a, T> = IResult<In<'a>, T, ()>;
 
 /// A byte range of the input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -67,55 +72,58 @@ impl Spans {
 /// The prefix every SCS flavor name starts with.
 pub const PREFIX: &str = "SCS-";
 
-fn is_h(c: u8) -> bool {
-    c == b'h'
-}
-
-fn hs(i: In<'_>) -> Res<'_, In<'_>> {
-    take_while(is_h).parse(i)
-}
-
-/// A run of ASCII digits (possibly empty) and its value, `None` beyond 32 bits.
-#[derive(Clone, Copy)]
-struct Digits<'a> {
-    text: In<'a>,
+/// A run of ASCII digits (possibly empty) at `start..end` and its value, `None` beyond 32 bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Digits {
+    start: usize,
+    end: usize,
     value: Option<u32>,
 }
 
-/// DIGITS*, read once: the digits and their value together, so that validation does not
-/// scan them again.
-fn digits(i: In<'_>) -> Res<'_, Digits<'_>> {
+impl Digits {
+    fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// DIGITS* from `start`, read once: where the run ends and its value together, so that
+/// validation does not scan the digits again.
+#[inline(always)]
+fn digits(b: &[u8], start: usize) -> Digits {
     // Accumulate in 64 bits, capped just above the 32-bit range: no overflow checks per digit.
     const CAP: u64 = 1 << 33;
     let mut value = 0u64;
-    let mut len = 0;
-    for &c in i {
+    let mut end = start;
+    while let Some(&c) = b.get(end) {
         let d = c.wrapping_sub(b'0');
         if d > 9 {
             break;
         }
         value = (value * 10 + u64::from(d)).min(CAP);
-        len += 1;
+        end += 1;
     }
-    let (text, rest) = i.split_at(len);
-    let value = u32::try_from(value).ok();
-    Ok((rest, Digits { text, value }))
+    Digits {
+        start,
+        end,
+        value: u32::try_from(value).ok(),
+    }
 }
 
-/// DIGITS+
-fn digits1(i: In<'_>) -> Res<'_, Digits<'_>> {
-    verify(digits, |d: &Digits<'_>| !d.text.is_empty()).parse(i)
+/// The number of `h` from `start`.
+#[inline(always)]
+fn hs(b: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while b.get(end) == Some(&b'h') {
+        end += 1;
+    }
+    end - start
 }
 
-/// One byte out of `set`, as its index in `set` (the letter's row in its value table).
-fn byte_of(set: &[u8]) -> impl Fn(In<'_>) -> Res<'_, usize> + '_ {
-    move |i| match i.split_first() {
-        Some((b, rest)) => match set.iter().position(|c| c == b) {
-            Some(index) => Ok((rest, index)),
-            None => Err(nom::Err::Error(())),
-        },
-        None => Err(nom::Err::Error(())),
-    }
+/// The index of byte `c` in `set` (the letter's row in its value table).
+#[inline(always)]
+fn index_of(set: &[u8], c: Option<&u8>) -> Option<usize> {
+    let c = *c?;
+    set.iter().position(|&s| s == c)
 }
 
 /// A code of at most four bytes packed into one integer with its length, so that looking it up
@@ -149,7 +157,7 @@ const fn keys<const N: usize>(table: &[crate::tables::Entry]) -> [u64; N] {
 }
 
 /// The row of `code` in the table whose packed codes are `keys`.
-fn find(keys: &[u64], code: In<'_>) -> Option<usize> {
+fn find(keys: &[u64], code: &[u8]) -> Option<usize> {
     let key = pack(code)?;
     keys.iter().position(|&k| k == key)
 }
@@ -178,203 +186,234 @@ fn gpu_generation_keys(vendor: GpuVendor) -> &'static [u64] {
     }
 }
 
-// cpu-ram := DIGITS* ("L" | "V" | "T" | "C") ["i"] DASH [0-9.]* ["u"] ["o"]
-struct CpuRamRaw<'a> {
-    count: Digits<'a>,
+// cpu-ram := DIGITS* ("L" | "V" | "T" | "C") ["i"] DASH RAM ["u"] ["o"]
+struct CpuRamRaw {
+    count: Digits,
     kind: CpuType,
     insecure: bool,
-    ram: RamRaw<'a>,
+    ram: RamRaw,
     no_ecc: bool,
     oversubscribed: bool,
+    end: usize,
 }
 
-/// RAM as written: the longest run of digits and dots, split at its first dot (the digits before
-/// it read on the way).
+/// RAM as written: the longest run of digits and dots at `start..end`, split at its first dot
+/// (the digits before it read on the way; `frac` is what follows the dot).
 #[derive(Clone, Copy)]
-struct RamRaw<'a> {
-    text: In<'a>,
-    int: Digits<'a>,
-    frac: In<'a>,
+struct RamRaw {
+    start: usize,
+    end: usize,
+    int: Digits,
+    frac: (usize, usize),
 }
 
 // RAM := [0-9.]*
-fn ram(i: In<'_>) -> Res<'_, RamRaw<'_>> {
-    let all = i;
-    let (i, int) = digits(i)?;
-    let (i, frac) = opt(preceded(
-        char('.'),
-        take_while(|c: u8| c.is_ascii_digit() || c == b'.'),
-    ))
-    .parse(i)?;
-    let text = &all[..all.len() - i.len()];
-    let frac = frac.unwrap_or_default();
-    Ok((i, RamRaw { text, int, frac }))
-}
-
-fn cpu_ram<'a>(t: &Table, i: In<'a>) -> Res<'a, CpuRamRaw<'a>> {
-    let (i, count) = digits(i)?;
-    let (i, kind) = byte_of(&CPU_TYPE_BYTES).parse(i)?;
-    let (i, insecure) = opt(char('i')).parse(i)?;
-    let (i, _) = char(t.dash as char).parse(i)?;
-    let (i, ram) = ram(i)?;
-    let (i, no_ecc) = opt(char('u')).parse(i)?;
-    let (i, oversubscribed) = opt(char('o')).parse(i)?;
-    Ok((
-        i,
-        CpuRamRaw {
-            count,
-            kind: CpuType::ALL[kind],
-            insecure: insecure.is_some(),
-            ram,
-            no_ecc: no_ecc.is_some(),
-            oversubscribed: oversubscribed.is_some(),
-        },
-    ))
-}
-
-// disk := DASH [DIGITS* "x"] DIGITS* ["n" | "h" | "s" | "p"]
-struct DiskRaw<'a> {
-    count: Option<Digits<'a>>,
-    size: Digits<'a>,
-    kind: Option<DiskType>,
-}
-
-// Inlined into the parser: a failed attempt is then one byte compare, not a call.
 #[inline(always)]
-fn disk<'a>(t: &Table, i: In<'a>) -> Res<'a, DiskRaw<'a>> {
-    let (i, _) = char(t.dash as char).parse(i)?;
-    // The digits before an `x` are the count, else the size: read them once either way.
-    let (i, first) = digits(i)?;
-    let (i, x) = opt(char('x')).parse(i)?;
-    let (i, count, size) = match x {
-        Some(_) => {
-            let (i, size) = digits(i)?;
-            (i, Some(first), size)
+fn ram(b: &[u8], start: usize) -> RamRaw {
+    let int = digits(b, start);
+    let mut end = int.end;
+    let mut frac = (end, end);
+    if b.get(end) == Some(&b'.') {
+        end += 1;
+        let from = end;
+        while matches!(b.get(end), Some(b'0'..=b'9' | b'.')) {
+            end += 1;
         }
-        None => (i, None, first),
-    };
-    let (i, kind) = opt(byte_of(&DISK_TYPE_BYTES)).parse(i)?;
-    let kind = kind.map(|k| DiskType::ALL[k]);
-    Ok((i, DiskRaw { count, size, kind }))
-}
-
-// hypervisor := EXT ("kvm" | "xen" | "vmw" | "hyv" | "bms" | "chy")      (v1: no "chy")
-fn hypervisor<'a>(t: &Table, i: In<'a>) -> Res<'a, Hypervisor> {
-    let (rest, word) = preceded(char(t.ext as char), take(3usize)).parse(i)?;
-    match find(&HYPERVISOR_KEYS, word) {
-        Some(n) if t.chy || Hypervisor::ALL[n] != Hypervisor::CloudHypervisor => {
-            Ok((rest, Hypervisor::ALL[n]))
-        }
-        _ => Err(nom::Err::Error(())),
+        frac = (from, end);
+    }
+    RamRaw {
+        start,
+        end,
+        int,
+        frac,
     }
 }
 
+#[inline(always)]
+fn cpu_ram(t: &Table, b: &[u8], start: usize) -> Option<CpuRamRaw> {
+    let count = digits(b, start);
+    let mut i = count.end;
+    let kind = index_of(&CPU_TYPE_BYTES, b.get(i))?;
+    i += 1;
+    let insecure = b.get(i) == Some(&b'i');
+    i += usize::from(insecure);
+    if b.get(i) != Some(&t.dash) {
+        return None;
+    }
+    let ram = ram(b, i + 1);
+    i = ram.end;
+    let no_ecc = b.get(i) == Some(&b'u');
+    i += usize::from(no_ecc);
+    let oversubscribed = b.get(i) == Some(&b'o');
+    i += usize::from(oversubscribed);
+    Some(CpuRamRaw {
+        count,
+        kind: CpuType::ALL[kind],
+        insecure,
+        ram,
+        no_ecc,
+        oversubscribed,
+        end: i,
+    })
+}
+
+// disk := DASH [DIGITS* "x"] DIGITS* ["n" | "h" | "s" | "p"]
+struct DiskRaw {
+    count: Option<Digits>,
+    size: Digits,
+    kind: Option<DiskType>,
+    end: usize,
+}
+
+#[inline(always)]
+fn disk(t: &Table, b: &[u8], start: usize) -> Option<DiskRaw> {
+    if b.get(start) != Some(&t.dash) {
+        return None;
+    }
+    // The digits before an `x` are the count, else the size: read them once either way.
+    let first = digits(b, start + 1);
+    let (count, size) = if b.get(first.end) == Some(&b'x') {
+        (Some(first), digits(b, first.end + 1))
+    } else {
+        (None, first)
+    };
+    let kind = index_of(&DISK_TYPE_BYTES, b.get(size.end));
+    Some(DiskRaw {
+        count,
+        size,
+        kind: kind.map(|k| DiskType::ALL[k]),
+        end: size.end + usize::from(kind.is_some()),
+    })
+}
+
+// hypervisor := EXT ("kvm" | "xen" | "vmw" | "hyv" | "bms" | "chy")      (v1: no "chy")
+#[inline(always)]
+fn hypervisor(t: &Table, b: &[u8], start: usize) -> Option<(Hypervisor, usize)> {
+    if b.get(start) != Some(&t.ext) {
+        return None;
+    }
+    let word = b.get(start + 1..start + 4)?;
+    match find(&HYPERVISOR_KEYS, word) {
+        Some(n) if t.chy || Hypervisor::ALL[n] != Hypervisor::CloudHypervisor => {
+            Some((Hypervisor::ALL[n], start + 4))
+        }
+        _ => None,
+    }
+}
+
+/// EXT followed by `word`: the end, if it is there.
+#[inline(always)]
+fn ext_word(t: &Table, b: &[u8], start: usize, word: &[u8]) -> Option<usize> {
+    if b.get(start) != Some(&t.ext) {
+        return None;
+    }
+    let end = start + 1 + word.len();
+    (b.get(start + 1..end)? == word).then_some(end)
+}
+
 // hwv := EXT "hwv"
-fn hwv<'a>(t: &Table, i: In<'a>) -> Res<'a, ()> {
-    let (i, _) = preceded(char(t.ext as char), tag("hwv")).parse(i)?;
-    Ok((i, ()))
+#[inline(always)]
+fn hwv(t: &Table, b: &[u8], start: usize) -> Option<usize> {
+    ext_word(t, b, start, b"hwv")
+}
+
+// ib := EXT "ib"
+#[inline(always)]
+fn ib(t: &Table, b: &[u8], start: usize) -> Option<usize> {
+    ext_word(t, b, start, b"ib")
 }
 
 // cpu-brand := EXT ("i" | "z" | "a" | "r") DIGITS* "h"*  followed by EXT or the end
-struct CpuBrandRaw<'a> {
+struct CpuBrandRaw {
     vendor: CpuVendor,
-    generation: Digits<'a>,
-    hs: In<'a>,
+    generation: Digits,
+    hs: usize,
+    end: usize,
 }
 
-// Inlined into the parser: a failed attempt is then one byte compare, not a call.
 #[inline(always)]
-fn cpu_brand<'a>(t: &Table, i: In<'a>) -> Res<'a, CpuBrandRaw<'a>> {
-    let (i, vendor) = preceded(char(t.ext as char), byte_of(&CPU_VENDOR_BYTES)).parse(i)?;
-    let (i, generation) = digits(i)?;
-    let (i, hs) = hs(i)?;
+fn cpu_brand(t: &Table, b: &[u8], start: usize) -> Option<CpuBrandRaw> {
+    if b.get(start) != Some(&t.ext) {
+        return None;
+    }
+    let vendor = index_of(&CPU_VENDOR_BYTES, b.get(start + 1))?;
+    let generation = digits(b, start + 2);
+    let hs = hs(b, generation.end);
+    let end = generation.end + hs;
     // The look-ahead keeps `_ib` from being read as Intel.
-    let (i, _) = peek(nom::branch::alt((eof, tag(&[t.ext][..])))).parse(i)?;
-    Ok((
-        i,
-        CpuBrandRaw {
-            vendor: CpuVendor::ALL[vendor],
-            generation,
-            hs,
-        },
-    ))
+    if end != b.len() && b[end] != t.ext {
+        return None;
+    }
+    Some(CpuBrandRaw {
+        vendor: CpuVendor::ALL[vendor],
+        generation,
+        hs,
+        end,
+    })
 }
 
 // gpu := EXT ("g" | "G") ("N" | "A" | "I") GEN [DASH DIGITS+] "h"* [DASH DIGITS+] "h"*
 //   GEN := the longest run of characters other than DASH and "h" (the checker), and, here,
 //          other than EXT (deviation D2: the checker's GEN swallows a following `_ib`)
-struct GpuRaw<'a> {
+struct GpuRaw {
     kind: GpuKind,
     vendor: GpuVendor,
-    generation: In<'a>,
-    units: Option<Digits<'a>>,
-    unit_hs: In<'a>,
-    vram: Option<Digits<'a>>,
-    vram_hs: In<'a>,
+    generation: (usize, usize),
+    units: Option<Digits>,
+    unit_hs: usize,
+    vram: Option<Digits>,
+    vram_hs: usize,
+    end: usize,
 }
 
-// Inlined into the parser: a failed attempt is then one byte compare, not a call.
+/// [DASH DIGITS+] at `start`.
 #[inline(always)]
-fn gpu<'a>(t: &Table, i: In<'a>) -> Res<'a, GpuRaw<'a>> {
-    let (i, kind) = preceded(char(t.ext as char), byte_of(&GPU_KIND_BYTES)).parse(i)?;
-    let (i, vendor) = byte_of(&GPU_VENDOR_BYTES).parse(i)?;
-    let (i, generation) = take_while(|c| c != t.dash && c != b'h' && c != t.ext).parse(i)?;
-    let (i, units) = opt(preceded(char(t.dash as char), digits1)).parse(i)?;
-    let (i, unit_hs) = hs(i)?;
-    let (i, vram) = opt(preceded(char(t.dash as char), digits1)).parse(i)?;
-    let (i, vram_hs) = hs(i)?;
-    Ok((
-        i,
-        GpuRaw {
-            kind: GpuKind::ALL[kind],
-            vendor: GpuVendor::ALL[vendor],
-            generation,
-            units,
-            unit_hs,
-            vram,
-            vram_hs,
-        },
-    ))
-}
-
-// ib := EXT "ib"
-fn ib<'a>(t: &Table, i: In<'a>) -> Res<'a, ()> {
-    let (i, _) = preceded(char(t.ext as char), tag("ib")).parse(i)?;
-    Ok((i, ()))
-}
-
-/// The input and what is left of it.
-struct Cursor<'a> {
-    all: In<'a>,
-    rest: In<'a>,
-}
-
-impl<'a> Cursor<'a> {
-    fn pos(&self) -> usize {
-        self.all.len() - self.rest.len()
+fn dash_digits1(t: &Table, b: &[u8], start: usize) -> Option<Digits> {
+    if b.get(start) != Some(&t.dash) {
+        return None;
     }
+    let d = digits(b, start + 1);
+    (!d.is_empty()).then_some(d)
+}
 
-    fn at(&self, part: In<'a>) -> usize {
-        // `part` is a sub-slice of the input.
-        self.all.offset(part)
+#[inline(always)]
+fn gpu(t: &Table, b: &[u8], start: usize) -> Option<GpuRaw> {
+    if b.get(start) != Some(&t.ext) {
+        return None;
     }
-
-    /// Runs the recogniser `p`; on a match advances and returns the value with the start
-    /// offset.
-    fn try_parse<T>(
-        &mut self,
-        t: &Table,
-        p: impl Fn(&Table, In<'a>) -> Res<'a, T>,
-    ) -> Option<(T, usize)> {
-        let start = self.pos();
-        match p(t, self.rest) {
-            Ok((rest, value)) => {
-                self.rest = rest;
-                Some((value, start))
-            }
-            Err(_) => None,
+    let kind = index_of(&GPU_KIND_BYTES, b.get(start + 1))?;
+    let vendor = index_of(&GPU_VENDOR_BYTES, b.get(start + 2))?;
+    let gen_start = start + 3;
+    let mut i = gen_start;
+    while let Some(&c) = b.get(i) {
+        if c == t.dash || c == b'h' || c == t.ext {
+            break;
         }
+        i += 1;
     }
+    let generation = (gen_start, i);
+    let units = dash_digits1(t, b, i);
+    if let Some(d) = units {
+        i = d.end;
+    }
+    let unit_hs = hs(b, i);
+    i += unit_hs;
+    let vram = dash_digits1(t, b, i);
+    if let Some(d) = vram {
+        i = d.end;
+    }
+    let vram_hs = hs(b, i);
+    i += vram_hs;
+    Some(GpuRaw {
+        kind: GpuKind::ALL[kind],
+        vendor: GpuVendor::ALL[vendor],
+        generation,
+        units,
+        unit_hs,
+        vram,
+        vram_hs,
+        end: i,
+    })
 }
 
 #[cold]
@@ -382,27 +421,45 @@ fn err<T>(kind: ErrorKind, start: usize, end: usize) -> Result<T, Error> {
     Err(Error::new(kind, start, end))
 }
 
-/// A number that must be positive, starting at `start`; `Ok(None)` for no digits.
-fn number(digits: Digits<'_>, field: Field, start: usize) -> Result<Option<NonZeroU32>, Error> {
-    if digits.text.is_empty() {
+/// A number that must be positive; `Ok(None)` for no digits.
+#[inline(always)]
+fn number(digits: Digits, field: Field) -> Result<Option<NonZeroU32>, Error> {
+    if digits.is_empty() {
         return Ok(None);
     }
-    let end = start + digits.text.len();
     match digits.value.map(NonZeroU32::new) {
         Some(Some(v)) => Ok(Some(v)),
-        Some(None) => err(ErrorKind::Zero { field }, start, end),
-        None => err(ErrorKind::TooLarge { field }, start, end),
+        Some(None) => err(ErrorKind::Zero { field }, digits.start, digits.end),
+        None => err(ErrorKind::TooLarge { field }, digits.start, digits.end),
     }
 }
 
 /// Reads RAM exactly: `4`, `3.5`, `.5`, `4.`, `04`, `3.50`, as a whole number of half GiB.
-fn ram_size(raw: RamRaw<'_>, start: usize) -> Result<RamSize, Error> {
-    let RamRaw { text, int, frac } = raw;
-    let end = start + text.len();
-    if text.is_empty() {
+#[inline(always)]
+fn ram_size(b: &[u8], raw: RamRaw) -> Result<RamSize, Error> {
+    let RamRaw {
+        start,
+        end,
+        int,
+        frac,
+    } = raw;
+    if end == int.end {
+        // No dot (the common case): a whole number of GiB, or nothing.
+        return match int.value {
+            _ if end == start => err(ErrorKind::MissingRam, start, end),
+            Some(0) => err(ErrorKind::Zero { field: Field::Ram }, start, end),
+            Some(v) if v <= i32::MAX as u32 => match NonZeroU32::new(v * 2) {
+                Some(h) => Ok(RamSize::from_half_gib(h)),
+                None => err(ErrorKind::Zero { field: Field::Ram }, start, end),
+            },
+            _ => err(ErrorKind::TooLarge { field: Field::Ram }, start, end),
+        };
+    }
+    let frac = &b[frac.0..frac.1];
+    if end == start {
         return err(ErrorKind::MissingRam, start, end);
     }
-    if frac.contains(&b'.') || (int.text.is_empty() && frac.is_empty()) {
+    if frac.contains(&b'.') || (int.is_empty() && frac.is_empty()) {
         return err(ErrorKind::MalformedRam, start, end);
     }
     let mut half = match int.value {
@@ -421,51 +478,102 @@ fn ram_size(raw: RamRaw<'_>, start: usize) -> Result<RamSize, Error> {
     }
 }
 
+/// The frequency of `count` letters `h` from `start`, at most `max`.
+#[inline(always)]
 fn frequency(
-    hs: In<'_>,
+    count: usize,
     max: Frequency,
     kind: ErrorKind,
     start: usize,
 ) -> Result<Frequency, Error> {
-    match Frequency::from_count(hs.len()) {
+    match Frequency::from_count(count) {
         Some(f) if f <= max => Ok(f),
-        _ => err(kind, start, start + hs.len()),
+        _ => err(kind, start, start + count),
     }
 }
 
 /// Parses `input` in one syntax. The name must start with `SCS-`.
 pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Error> {
-    let t = syntax.table();
-    let bytes = input.as_bytes();
-    let mut spans = Spans::default();
-    let Some(body) = bytes.strip_prefix(PREFIX.as_bytes()) else {
+    // One instance per syntax: its separators become constants.
+    match syntax {
+        Syntax::V1 => parse_in::<true>(input),
+        Syntax::V2 => parse_in::<false>(input),
+    }
+}
+
+/// The syntax of an instance: v1 or v2.
+#[inline(always)]
+const fn syntax_of<const V1: bool>() -> Syntax {
+    if V1 {
+        Syntax::V1
+    } else {
+        Syntax::V2
+    }
+}
+
+/// The prefix and the CPU/RAM part, which every name has; the rest, if any, in `optional`.
+#[inline(always)]
+fn parse_in<const V1: bool>(input: &str) -> Result<(Flavor, Spans), Error> {
+    let t = syntax_of::<V1>().table();
+    let b = input.as_bytes();
+    if !b.starts_with(PREFIX.as_bytes()) {
         return err(ErrorKind::NotScs, 0, 0);
-    };
-    spans.set(Component::Prefix, PREFIX.len());
-    let mut c = Cursor {
-        all: bytes,
-        rest: body,
-    };
+    }
 
     // CPU/RAM (required)
-    let Some((raw, start)) = c.try_parse(t, cpu_ram) else {
+    let start = PREFIX.len();
+    let Some(raw) = cpu_ram(t, b, start) else {
         return Err(diagnose_cpu_ram(input, t));
     };
-    let count = match number(raw.count, Field::CpuCount, start)? {
-        Some(n) => n,
-        None => return err(ErrorKind::MissingCpuCount, start, start),
-    };
-    let ram = Ram {
-        size: ram_size(raw.ram, c.at(raw.ram.text))?,
-        no_ecc: raw.no_ecc,
-        oversubscribed: raw.oversubscribed,
+    let Some(count) = number(raw.count, Field::CpuCount)? else {
+        return err(ErrorKind::MissingCpuCount, start, start);
     };
     let cpu = Cpu {
         count,
         kind: raw.kind,
         insecure: raw.insecure,
     };
-    spans.set(Component::CpuRam, c.pos());
+    let ram = Ram {
+        size: ram_size(b, raw.ram)?,
+        no_ecc: raw.no_ecc,
+        oversubscribed: raw.oversubscribed,
+    };
+    if raw.end == b.len() {
+        // The common short name: no optional component can match the empty rest.
+        return Ok((
+            Flavor {
+                cpu,
+                ram,
+                disk: None,
+                hypervisor: None,
+                hwv: false,
+                cpu_brand: None,
+                gpu: None,
+                ib: false,
+            },
+            Spans {
+                ends: [start, raw.end, 0, 0, 0, 0, 0, 0],
+            },
+        ));
+    }
+    optional::<V1>(input, cpu, ram, raw.end)
+}
+
+/// The optional components after the CPU/RAM part, which ends at `i` before the end of the
+/// input; then anything left over is diagnosed.
+#[inline(never)]
+fn optional<const V1: bool>(
+    input: &str,
+    cpu: Cpu,
+    ram: Ram,
+    mut i: usize,
+) -> Result<(Flavor, Spans), Error> {
+    let syntax = syntax_of::<V1>();
+    let t = syntax.table();
+    let b = input.as_bytes();
+    let mut spans = Spans::default();
+    spans.set(Component::Prefix, PREFIX.len());
+    spans.set(Component::CpuRam, i);
     let mut flavor = Flavor {
         cpu,
         ram,
@@ -476,121 +584,118 @@ pub(crate) fn parse(input: &str, syntax: Syntax) -> Result<(Flavor, Spans), Erro
         gpu: None,
         ib: false,
     };
-    if c.rest.is_empty() {
-        // The common short name: no optional component can match the empty rest.
-        return Ok((flavor, spans));
-    }
 
     // Disk
-    if let Some((raw, _)) = c.try_parse(t, disk) {
+    if let Some(raw) = disk(t, b, i) {
         let count = match raw.count {
-            Some(digits) => number(digits, Field::DiskCount, c.at(digits.text))?,
+            Some(digits) => number(digits, Field::DiskCount)?,
             None => None,
         };
-        let size = number(raw.size, Field::DiskSize, c.at(raw.size.text))?;
+        let size = number(raw.size, Field::DiskSize)?;
         flavor.disk = Some(Disk {
             count: count.unwrap_or(NonZeroU32::MIN),
             size,
             kind: raw.kind,
         });
-        spans.set(Component::Disk, c.pos());
+        i = raw.end;
+        spans.set(Component::Disk, i);
     }
 
     // The extensions all start with the extension separator.
-    if c.rest.first() == Some(&t.ext) {
-        extensions(t, &mut c, &mut flavor, &mut spans)?;
+    if b.get(i) == Some(&t.ext) {
+        i = extensions(t, b, i, &mut flavor, &mut spans)?;
     }
 
-    if !c.rest.is_empty() {
-        return Err(diagnose_rest(input, c.pos(), &spans, syntax));
+    if i != b.len() {
+        return Err(diagnose_rest(input, i, &spans, syntax));
     }
     Ok((flavor, spans))
 }
 
-/// Hypervisor, hardware virtualisation, CPU brand, GPU and Infiniband, in this order.
+/// Hypervisor, hardware virtualisation, CPU brand, GPU and Infiniband, in this order, from
+/// `i`; returns where they end.
+#[inline(always)]
 fn extensions(
     t: &Table,
-    c: &mut Cursor<'_>,
+    b: &[u8],
+    mut i: usize,
     flavor: &mut Flavor,
     spans: &mut Spans,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     // Hypervisor
-    if let Some((h, _)) = c.try_parse(t, hypervisor) {
+    if let Some((h, end)) = hypervisor(t, b, i) {
         flavor.hypervisor = Some(h);
-        spans.set(Component::Hypervisor, c.pos());
+        i = end;
+        spans.set(Component::Hypervisor, i);
     }
 
     // Hardware virtualisation
-    if let Some(((), _)) = c.try_parse(t, hwv) {
+    if let Some(end) = hwv(t, b, i) {
         flavor.hwv = true;
-        spans.set(Component::Hwv, c.pos());
+        i = end;
+        spans.set(Component::Hwv, i);
     }
 
     // CPU brand
-    if let Some((raw, _)) = c.try_parse(t, cpu_brand) {
+    if let Some(raw) = cpu_brand(t, b, i) {
         let vendor = raw.vendor;
-        let gen_start = c.at(raw.generation.text);
-        let gen_end = gen_start + raw.generation.text.len();
         let generation = raw.generation.value;
         let frequency = frequency(
             raw.hs,
             Frequency::Highest,
             ErrorKind::CpuFrequency,
-            c.at(raw.hs),
+            raw.generation.end,
         )?;
         let generation8 = generation.map_or(u8::MAX, |g| u8::try_from(g).unwrap_or(u8::MAX));
         match CpuBrand::new(vendor, generation8, frequency) {
-            Ok(b) => flavor.cpu_brand = Some(b),
+            Ok(brand) => flavor.cpu_brand = Some(brand),
             Err(_) => {
                 return err(
                     ErrorKind::CpuGeneration { vendor, generation },
-                    gen_start - 1,
-                    gen_end,
+                    raw.generation.start - 1,
+                    raw.generation.end,
                 )
             }
         }
-        spans.set(Component::CpuBrand, c.pos());
+        i = raw.end;
+        spans.set(Component::CpuBrand, i);
     }
 
     // GPU
-    if let Some((raw, start)) = c.try_parse(t, gpu) {
+    if let Some(raw) = gpu(t, b, i) {
         let vendor = raw.vendor;
-        let generation = if raw.generation.is_empty() {
+        let (gen_start, gen_end) = raw.generation;
+        let generation = if gen_end == gen_start {
             None
         } else {
-            match find(gpu_generation_keys(vendor), raw.generation) {
+            match find(gpu_generation_keys(vendor), &b[gen_start..gen_end]) {
                 Some(index) => Some(GpuGeneration::from_index(vendor, index)),
-                None => {
-                    let s = c.at(raw.generation);
-                    return err(
-                        ErrorKind::GpuGeneration { vendor },
-                        s,
-                        s + raw.generation.len(),
-                    );
-                }
+                None => return err(ErrorKind::GpuGeneration { vendor }, gen_start, gen_end),
             }
         };
         let units = match raw.units {
-            Some(d) => number(d, Field::GpuUnits, c.at(d.text))?,
+            Some(d) => number(d, Field::GpuUnits)?,
             None => None,
         };
+        let units_end = raw.units.map_or(gen_end, |d| d.end);
         let unit_frequency = frequency(
             raw.unit_hs,
             Frequency::VeryHigh,
             ErrorKind::GpuFrequency {
                 field: Field::GpuUnits,
             },
-            c.at(raw.unit_hs),
+            units_end,
         )?;
         let vram = match raw.vram {
-            Some(d) => number(d, Field::Vram, c.at(d.text))?,
+            Some(d) => number(d, Field::Vram)?,
             None => None,
         };
+        let vram_end = raw.vram.map_or(units_end + raw.unit_hs, |d| d.end);
         let vram_bandwidth = frequency(
             raw.vram_hs,
             Frequency::VeryHigh,
             ErrorKind::GpuFrequency { field: Field::Vram },
-            c.at(raw.vram_hs),
+            vram_end,
         )?;
         // The grammar can express no other GPU: the recogniser reads VRAM only after units or
         // a unit `h`, and a VRAM `h` only after VRAM.
@@ -605,18 +710,21 @@ fn extensions(
         );
         match gpu {
             Ok(g) => flavor.gpu = Some(g),
-            Err(kind) => return err(kind, start, c.pos()),
+            Err(kind) => return err(kind, i, raw.end),
         }
-        spans.set(Component::Gpu, c.pos());
+        i = raw.end;
+        spans.set(Component::Gpu, i);
     }
 
     // Infiniband
-    if let Some(((), _)) = c.try_parse(t, ib) {
+    if let Some(end) = ib(t, b, i) {
         flavor.ib = true;
-        spans.set(Component::Ib, c.pos());
+        i = end;
+        spans.set(Component::Ib, i);
     }
-    Ok(())
+    Ok(i)
 }
+
 /// Why the required CPU/RAM part did not match (the error path only).
 #[cold]
 fn diagnose_cpu_ram(input: &str, t: &Table) -> Error {
@@ -664,23 +772,21 @@ fn diagnose_rest(input: &str, pos: usize, spans: &Spans, syntax: Syntax) -> Erro
         .copied()
         .find(|&comp| spans.get(comp).is_some())
         .unwrap_or(Component::Prefix);
-    let matched = |r: Res<'_, ()>| r.ok().map(|(left, ())| rest.len() - left.len());
+    let len = |end: Option<usize>| end.map(|end| end - pos);
+    let b = input.as_bytes();
     let candidates = [
-        (
-            Component::Disk,
-            matched(disk(t, rest).map(|(l, _)| (l, ()))),
-        ),
+        (Component::Disk, len(disk(t, b, pos).map(|r| r.end))),
         (
             Component::Hypervisor,
-            matched(hypervisor(t, rest).map(|(l, _)| (l, ()))),
+            len(hypervisor(t, b, pos).map(|r| r.1)),
         ),
-        (Component::Hwv, matched(hwv(t, rest))),
+        (Component::Hwv, len(hwv(t, b, pos))),
         (
             Component::CpuBrand,
-            matched(cpu_brand(t, rest).map(|(l, _)| (l, ()))),
+            len(cpu_brand(t, b, pos).map(|r| r.end)),
         ),
-        (Component::Gpu, matched(gpu(t, rest).map(|(l, _)| (l, ())))),
-        (Component::Ib, matched(ib(t, rest))),
+        (Component::Gpu, len(gpu(t, b, pos).map(|r| r.end))),
+        (Component::Ib, len(ib(t, b, pos))),
     ];
     for (component, len) in candidates {
         let Some(len) = len else { continue };
@@ -753,15 +859,22 @@ mod tests {
 
     #[test]
     fn digits_are_read_once_with_their_value() {
-        let (rest, d) = digits(b"0042x").unwrap();
-        assert_eq!((d.text, d.value, rest), (&b"0042"[..], Some(42), &b"x"[..]));
-        let (_, d) = digits(b"4294967295").unwrap();
-        assert_eq!(d.value, Some(u32::MAX));
-        let (_, d) = digits(b"4294967296").unwrap();
-        assert_eq!(d.value, None);
-        let (_, d) = digits(b"99999999999999999999999999").unwrap();
-        assert_eq!(d.value, None);
-        assert!(digits1(b"x").is_err());
+        let d = digits(b"SCS-0042x", 4);
+        assert_eq!(
+            d,
+            Digits {
+                start: 4,
+                end: 8,
+                value: Some(42)
+            }
+        );
+        assert_eq!(digits(b"4294967295", 0).value, Some(u32::MAX));
+        assert_eq!(digits(b"4294967296", 0).value, None);
+        assert_eq!(digits(b"99999999999999999999999999", 0).value, None);
+        let none = digits(b"x", 0);
+        assert!(none.is_empty());
+        assert_eq!(none.value, Some(0));
+        assert!(dash_digits1(Syntax::V2.table(), b"-x", 0).is_none());
     }
 
     #[test]
