@@ -13,7 +13,9 @@
 #   - the real openstack-flavor-manager fed `plan -o osism` creates the standard flavors;
 #   - an application credential reads what the member's password does;
 #   - errors: unknown cloud (3), closed port (4), bad password (5), no compute in the catalog
-#     (7): one `scs-flavor: ...` line each, no panic.
+#     (7): one `scs-flavor: ...` line each, no panic;
+#   - first, on the empty cloud, `cargo test --test live_cloud` (the openstack_sdk backend's
+#     calls one by one; Nova pages 20 flavors, scripts/openstack-dev.sh).
 # Services are stopped by their pids on any exit. Prints `ok:`/`FAILED:` lines and, last,
 # `cloud: N passed, N failed`.
 #
@@ -28,6 +30,7 @@ failed=0
 reuse=${SCS_CLOUD_DIR:-}
 if [ -n "$reuse" ]; then
   cp "$reuse/clouds.yaml" "$state/clouds.yaml"
+  cp "$reuse/max_limit" "$state/max_limit" 2>/dev/null || true
   trap 'rm -rf "$state"' EXIT
 else
   trap 'scripts/openstack-dev.sh stop "$state"; rm -rf "$state"' EXIT
@@ -52,6 +55,16 @@ if ! wait "$build"; then
   exit 1
 fi
 eval "$(scripts/openstack-dev.sh env "$state")"
+
+# The Rust backend's own tests against the still empty cloud (tests/live_cloud.rs: every call
+# of openstack.rs, paging, refusals and connection errors, an old Nova behind a proxy).
+if cargo test -q -p scs-flavor-cli --test live_cloud -- --include-ignored --test-threads=1 \
+  >"$state/live.log" 2>&1; then
+  ok "cargo test --test live_cloud: $(grep -o '[0-9]* passed' "$state/live.log" | tail -1)"
+else
+  cat "$state/live.log"
+  bad "cargo test --test live_cloud: $(grep -E '^test .* FAILED' "$state/live.log" | head -5 | tr '\n' ' ')"
+fi
 scs=${CARGO_TARGET_DIR:-$root/target}/debug/scs-flavor
 py=$root/target/openstack/venv/bin/python
 all=(--recommended --recreate --prune)

@@ -4,7 +4,7 @@
 # (plus `git diff`, the uncommitted changes of tracked files; untracked new test files are not
 # copied) into a scratch directory with ../shared beside it and mutates that in place.
 #
-# Usage: scripts/mutants.sh [core|audit|cli|cloud|cli-connect|new|report|sample|core-rest|full]...
+# Usage: scripts/mutants.sh [core|audit|cli|cloud|cli-connect|new|report|sample|core-rest|parser|select|cli-cloud|full]...
 #        (default: core audit cli)
 #   core   the core crate's check.rs, syntax.rs, report.rs, with the core's tests only
 #   audit  scs-flavor-audit: audit.rs and input.rs in full, requirements.rs + select.rs 1/4
@@ -19,6 +19,12 @@
 #   core-rest  the core's other files in full, except parse.rs and syntax.rs (lib.rs has no
 #          mutants): file by file, tests without doctests first, then the missed ones again
 #          with the doctests
+#   parser the core's parser, parse.rs and syntax.rs in full (268 mutants, about 1 hour):
+#          tests without doctests first, then the missed ones again with the doctests
+#   select scs-flavor-audit: requirements.rs and select.rs in full (245 mutants, 4 slices)
+#   cli-cloud  the CLI's openstack.rs in full against a real control plane of its own
+#          (scripts/openstack-dev.sh, started fresh: mutants can leave flavors behind) with
+#          tests/live_cloud.rs; about 65 minutes
 #   full   every mutant of the three crates (about 1,450; several hours on 2 cores)
 # Environment: MUTANTS_DIR (scratch, default /tmp/scs-flavor-mutants), CARGO_TARGET_DIR.
 set -euo pipefail
@@ -91,6 +97,34 @@ for what in "${@:-core audit cli}"; do
                 [ ! -d "$out/core-$f/mutants.out" ] ||
                     run "core-$f" -p scs-flavor --features serde --file "scs-flavor/src/$f.rs" --iterate
             done
+            ;;
+        parser)
+            run parser -p scs-flavor --features serde --file scs-flavor/src/parse.rs \
+                --file scs-flavor/src/syntax.rs -- --tests
+            # The missed ones again, with the doc tests (`--iterate` re-tests only those).
+            [ ! -d "$out/parser/mutants.out" ] ||
+                run parser -p scs-flavor --features serde --file scs-flavor/src/parse.rs \
+                    --file scs-flavor/src/syntax.rs --iterate
+            ;;
+        select)
+            for k in 0 1 2 3; do
+                run "select-$k" -p scs-flavor-audit --file scs-flavor-audit/src/requirements.rs \
+                    --file scs-flavor-audit/src/select.rs --shard "$k/4" -- --tests
+            done
+            ;;
+        cli-cloud)
+            plane=$work/plane
+            rm -rf "$plane"
+            scripts/openstack-dev.sh start "$plane"
+            trap 'scripts/openstack-dev.sh stop "$plane"' EXIT
+            # The first build of the dependencies without debug info takes long: build it once.
+            cargo build -q -p scs-flavor-cli --tests
+            (
+                eval "$(scripts/openstack-dev.sh env "$plane")"
+                unset OS_CLOUD
+                run cli-cloud -p scs-flavor-cli --file scs-flavor-cli/src/openstack.rs \
+                    -- --lib --test connect --test live_cloud -- --include-ignored --test-threads=1
+            )
             ;;
         sample)
             run core-sample -p scs-flavor --features serde --exclude scs-flavor/src/check.rs \

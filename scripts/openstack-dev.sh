@@ -10,8 +10,9 @@
 # `scs-member` (a user with the member role in its own project, as the official SCS tests
 # require). Use them with `eval "$(scripts/openstack-dev.sh env DIR)"; openstack --os-cloud
 # scs-member flavor list`. Ports are picked free at start (override with KEYSTONE_PORT and
-# NOVA_PORT); logs are DIR/*.log. Pins: nova==34.0.0, keystone==30.0.0 (override the venv
-# with OPENSTACK_VENV). Exits non-zero, with the log's tail, if anything fails to start.
+# NOVA_PORT); Nova lists 20 flavors a page (override with NOVA_MAX_LIMIT; `env` exports it for
+# tests/live_cloud.rs); logs are DIR/*.log. Pins: nova==34.0.0, keystone==30.0.0 (override the
+# venv with OPENSTACK_VENV). Exits non-zero, with the log's tail, if anything fails to start.
 set -euo pipefail
 
 usage() {
@@ -217,6 +218,8 @@ PY
   }
 
   # Nova API: sqlite, no message bus, keystonemiddleware's auth_token.
+  local max_limit=${NOVA_MAX_LIMIT:-20}
+  echo "$max_limit" >"$dir/max_limit"
   cat >"$dir/nova/nova.conf" <<EOF
 [DEFAULT]
 transport_url = fake://
@@ -224,6 +227,9 @@ state_path = $dir/nova
 use_stderr = true
 [api]
 auth_strategy = keystone
+# Small pages (Nova's default is 1000), so that listings of a few dozen flavors span several
+# pages and the clients' paging is tested (tests/live_cloud.rs reads NOVA_MAX_LIMIT).
+max_limit = $max_limit
 [wsgi]
 api_paste_config = $dir/nova/api-paste.ini
 [api_database]
@@ -273,6 +279,7 @@ case $cmd in
   env)
     [ -f "$dir/clouds.yaml" ] || die "no $dir/clouds.yaml: run $0 start $dir first"
     printf 'export OS_CLIENT_CONFIG_FILE=%q\n' "$dir/clouds.yaml"
+    printf 'export NOVA_MAX_LIMIT=%q\n' "$(cat "$dir/max_limit" 2>/dev/null || echo 1000)"
     printf 'export PATH=%q:"$PATH"\n' "$venv/bin"
     ;;
   *) usage ;;

@@ -306,8 +306,20 @@ impl Cloud for OpenStackCloud {
             paged(ListWithSpecs(request()?), Pagination::All).query(&self.session);
         let mut list: Vec<Value> = match listed {
             Ok(list) => list,
-            // A cloud older than 2.61 (Rocky): the extra specs flavor by flavor, below.
-            Err(ApiError::MicroversionIncompatible { .. }) => paged(request()?, Pagination::All)
+            // A cloud older than 2.61 (Rocky): the extra specs flavor by flavor, below. The
+            // SDK knows no maximum from Nova's version document (`version`, not
+            // `max_version`), so it asks for 2.61 and Nova answers 406 Not Acceptable.
+            Err(
+                ApiError::MicroversionIncompatible { .. }
+                | ApiError::OpenStack {
+                    status: http::StatusCode::NOT_ACCEPTABLE,
+                    ..
+                }
+                | ApiError::OpenStackUnrecognized {
+                    status: http::StatusCode::NOT_ACCEPTABLE,
+                    ..
+                },
+            ) => paged(request()?, Pagination::All)
                 .query(&self.session)
                 .map_err(|e| call_error(&e))?,
             Err(e) => return Err(call_error(&e)),

@@ -2,10 +2,9 @@
 //!
 //! Properties are the core's flavor object: Python data is read into `scs_flavor::Builder` by
 //! its `Deserialize` impl and built by the core. Reading them back is one generic getter,
-//! [`Field`], installed for every path of the core's `FIELDS` (`cpus`, `disk.size`, …): an
-//! object serialises its builder once, on the first read ([`Nodes`]), into a tuple of its
-//! attributes it keeps ([`Cache`]; parts in it as part objects, given their own tuple), and every read takes
-//! the field's item of it. So no property is listed here. A part object holds a flavor with
+//! [`Field`], installed for every entry of the core's `FIELDS` (`cpus`, `disk.size`, …), which
+//! reads the value with the entry's own accessor (`FieldInfo::get`); a `Flavor` keeps the part
+//! objects it has handed out. So no property is listed here. A part object holds a flavor with
 //! only that part.
 
 use std::collections::hash_map::DefaultHasher;
@@ -18,9 +17,9 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
-use pythonize::PythonizeError;
-use scs_flavor::{Builder, CpuType, Flavor, Outcome, Parsed, SpecValue, Strategy, FIELDS};
-use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
+use scs_flavor::{
+    Builder, CpuType, FieldValue, Flavor, Outcome, Parsed, SpecValue, Strategy, FIELDS,
+};
 
 use crate::check::parse_error;
 use crate::convert::{self, core_error, index, text, to_py, Data};
@@ -31,34 +30,11 @@ struct Source {
     strategy: Strategy,
 }
 
-/// The attributes of an object with properties in the order of [`names`]: their values made
-/// on the first read of any ([`slots`]), each made a Python object on its own first read. Not
-/// part of the object's value (equal and hashed alike whether made or not).
-///
+/// The part objects of a `Flavor` (`disk`, `cpu_brand`, `gpu`), each made on its first read.
 /// Plain `OnceLock`s, set while attached to the interpreter: `PyOnceLock` detaches from it to
 /// initialise, which costs more than the whole attribute.
-pub struct Cache(OnceLock<Box<[Slot]>>);
-
-/// One attribute: its value, and the Python object of it once read.
-struct Slot(Leaf, OnceLock<Py<PyAny>>);
-
-impl Default for Cache {
-    fn default() -> Self {
-        Cache(OnceLock::new())
-    }
-}
-
-impl PartialEq for Cache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Cache {}
-
-impl Hash for Cache {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
-}
+#[derive(Default)]
+struct Parts([OnceLock<Py<PyAny>>; 3]);
 
 /// A valid SCS flavor: every component typed, immutable, hashable, ordered, picklable.
 ///
@@ -68,7 +44,7 @@ impl Hash for Cache {
 pub struct PyFlavor {
     flavor: Flavor,
     source: Option<Source>,
-    cache: Cache,
+    parts: Parts,
 }
 
 impl PyFlavor {
@@ -85,11 +61,11 @@ impl PyFlavor {
     }
 
     fn with(flavor: Flavor, source: Option<Source>) -> Self {
-        let cache = Cache::default();
+        let parts = Parts::default();
         PyFlavor {
             flavor,
             source,
-            cache,
+            parts,
         }
     }
 
@@ -157,27 +133,23 @@ fn part_object<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'p
     let Some(p) = only(py, f, key)? else {
         return Ok(py.None().into_bound(py));
     };
-    let cache = Cache::default();
     Ok(match key {
-        "disk" => PyDisk(p, cache).into_pyobject(py)?.into_any(),
-        "cpu_brand" => PyCpuBrand(p, cache).into_pyobject(py)?.into_any(),
-        _ => PyGpu(p, cache).into_pyobject(py)?.into_any(),
+        "disk" => PyDisk(p).into_pyobject(py)?.into_any(),
+        "cpu_brand" => PyCpuBrand(p).into_pyobject(py)?.into_any(),
+        _ => PyGpu(p).into_pyobject(py)?.into_any(),
     })
 }
 
-/// The flavor an object with properties holds, its part's key (`""` for a `Flavor`) and its
-/// [`Cache`].
-fn held<'a>(obj: &'a Bound<'_, PyAny>) -> Option<(Flavor, &'static str, &'a Cache)> {
+/// The flavor an object with properties holds and its part's key (`""` for a `Flavor`).
+fn held(obj: &Bound<'_, PyAny>) -> Option<(Flavor, &'static str)> {
     if let Ok(f) = obj.cast::<PyFlavor>() {
-        let f = f.get();
-        Some((f.flavor, "", &f.cache))
+        Some((f.get().flavor, ""))
     } else if let Ok(d) = obj.cast::<PyDisk>() {
-        Some((d.get().0, "disk", &d.get().1))
+        Some((d.get().0, "disk"))
     } else if let Ok(b) = obj.cast::<PyCpuBrand>() {
-        Some((b.get().0, "cpu_brand", &b.get().1))
+        Some((b.get().0, "cpu_brand"))
     } else {
-        let g = obj.cast::<PyGpu>().ok()?.get();
-        Some((g.0, "gpu", &g.1))
+        Some((obj.cast::<PyGpu>().ok()?.get().0, "gpu"))
     }
 }
 
@@ -192,205 +164,12 @@ fn properties<'py>(py: Python<'py>, f: &Flavor, key: &str) -> PyResult<Bound<'py
     Ok(props.cast_into::<PyDict>()?)
 }
 
-/// The keys of `Flavor` (`""`) and of the parts in the flavor object.
-const KEYS: [&str; 4] = ["", "disk", "cpu_brand", "gpu"];
-
-/// The attribute names of `Flavor` (`key` `""`) or of the part `key`, in the order of the
-/// core's `FIELDS`: a [`Field`]'s index.
-fn names(key: &str) -> &'static [&'static str] {
-    static NAMES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    let all = NAMES.get_or_init(|| {
-        let names = |key: &str| {
-            let mut names: Vec<&'static str> = Vec::new();
-            for info in FIELDS {
-                let name = match (key, info.path.split_once('.')) {
-                    ("", None) => info.path,
-                    ("", Some((part, _))) => part,
-                    (_, Some((part, name))) if part == key => name,
-                    _ => continue,
-                };
-                if names.last() != Some(&name) {
-                    names.push(name);
-                }
-            }
-            names
-        };
-        KEYS.iter().map(|key| names(key)).collect()
-    });
-    KEYS.iter().position(|k| *k == key).map_or(&[], |i| &all[i])
-}
-
-/// A value of the flavor object as [`Walk`] finds it.
-enum Node {
-    Leaf(Leaf),
-    Struct(Vec<(&'static str, Node)>),
-}
-
-/// A value that is not a struct, or a part (not walked into).
-enum Leaf {
-    None,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(Box<str>),
-    Part(&'static str),
-}
-
-/// The [`Slot`]s of an object holding `f` (the part `key` of it): one serde walk of its
-/// builder.
-fn slots(f: &Flavor, key: &'static str) -> PyResult<Box<[Slot]>> {
-    let mut fields = match f.builder().serialize(Walk::Top(key))? {
-        Node::Struct(mut top) if !key.is_empty() => match top.pop() {
-            Some((_, Node::Struct(part))) => part,
-            _ => Vec::new(),
-        },
-        Node::Struct(top) => top,
-        Node::Leaf(_) => Vec::new(),
-    };
-    let mut slots = Vec::with_capacity(fields.len());
-    for (i, name) in names(key).iter().enumerate() {
-        // The fields come in the order of the names (both the core's): looked for if not.
-        let at = match fields.get(i) {
-            Some((k, _)) if k == name => Some(i),
-            _ => fields.iter().position(|(k, _)| k == name),
-        };
-        let leaf = match at.map(|at| &mut fields[at].1) {
-            Some(Node::Leaf(leaf)) => std::mem::replace(leaf, Leaf::None),
-            Some(Node::Struct(_)) => Leaf::Part(name),
-            None => return Err(PyAttributeError::new_err(format!("no property {name:?}"))),
-        };
-        slots.push(Slot(leaf, OnceLock::new()));
-    }
-    Ok(slots.into_boxed_slice())
-}
-
-impl Leaf {
-    /// The Python object of this value of (a part of) `f`.
-    fn object<'py>(&self, py: Python<'py>, f: &Flavor) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            Leaf::None => Ok(py.None().into_bound(py)),
-            Leaf::Bool(b) => b.into_bound_py_any(py),
-            Leaf::Int(n) => n.into_bound_py_any(py),
-            Leaf::Float(x) => x.into_bound_py_any(py),
-            Leaf::Str(s) => s.into_bound_py_any(py),
-            Leaf::Part(key) => part_object(py, f, key),
-        }
-    }
-}
-
-/// A serde `Serializer` walking the flavor object (structs, options, numbers, strings, bools)
-/// into [`Node`]s in Rust: `Top(key)` the builder, keeping its fields (`""`) or only the
-/// fields of its part `key`; `Fields` a struct whose fields are kept; `Value` a value, a
-/// struct (a part) not walked into.
-#[derive(Clone, Copy)]
-enum Walk {
-    Top(&'static str),
-    Fields,
-    Value,
-}
-
-/// A struct being walked by [`Walk`].
-struct Fields(Walk, Vec<(&'static str, Node)>);
-
-type Walked = Result<Node, PythonizeError>;
-
-/// The `Serializer` methods of [`Walk`] for leaves (`leaf`) and for what the flavor object
-/// does not hold (`refuse`).
-macro_rules! walk {
-    (leaf $($method:ident($ty:ty) $v:ident => $leaf:expr),*;
-     refuse $($no:ident($($arg:ty),*) -> $ret:ident;)*) => {
-        $(fn $method(self, $v: $ty) -> Walked {
-            Ok(Node::Leaf($leaf))
-        })*
-        $(fn $no(self, $(_: $arg),*) -> Result<Self::$ret, PythonizeError> {
-            Err(ser::Error::custom("not a value of the flavor object"))
-        })*
-    };
-}
-
-impl Serializer for Walk {
-    type Ok = Node;
-    type Error = PythonizeError;
-    type SerializeSeq = Impossible<Node, PythonizeError>;
-    type SerializeTuple = Impossible<Node, PythonizeError>;
-    type SerializeTupleStruct = Impossible<Node, PythonizeError>;
-    type SerializeTupleVariant = Impossible<Node, PythonizeError>;
-    type SerializeMap = Impossible<Node, PythonizeError>;
-    type SerializeStruct = Fields;
-    type SerializeStructVariant = Impossible<Node, PythonizeError>;
-
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields, PythonizeError> {
-        let kept = if let Walk::Value = self { 0 } else { len };
-        Ok(Fields(self, Vec::with_capacity(kept)))
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Walked {
-        v.serialize(self)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Walked {
-        v.serialize(self)
-    }
-    fn serialize_none(self) -> Walked {
-        Ok(Node::Leaf(Leaf::None))
-    }
-    fn serialize_u64(self, v: u64) -> Walked {
-        let n = i64::try_from(v).map_err(<PythonizeError as ser::Error>::custom)?;
-        Ok(Node::Leaf(Leaf::Int(n)))
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Walked {
-        Err(ser::Error::custom("not a value of the flavor object"))
-    }
-    walk! {
-        leaf serialize_bool(bool) v => Leaf::Bool(v), serialize_i8(i8) v => Leaf::Int(v.into()),
-        serialize_i16(i16) v => Leaf::Int(v.into()), serialize_i32(i32) v => Leaf::Int(v.into()),
-        serialize_i64(i64) v => Leaf::Int(v), serialize_u8(u8) v => Leaf::Int(v.into()),
-        serialize_u16(u16) v => Leaf::Int(v.into()), serialize_u32(u32) v => Leaf::Int(v.into()),
-        serialize_f32(f32) v => Leaf::Float(v.into()), serialize_f64(f64) v => Leaf::Float(v),
-        serialize_char(char) v => Leaf::Str(v.to_string().into()),
-        serialize_str(&str) v => Leaf::Str(v.into());
-        refuse serialize_bytes(&[u8]) -> Ok; serialize_unit() -> Ok;
-        serialize_unit_struct(&'static str) -> Ok;
-        serialize_unit_variant(&'static str, u32, &'static str) -> Ok;
-        serialize_seq(Option<usize>) -> SerializeSeq;
-        serialize_tuple(usize) -> SerializeTuple;
-        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct;
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant;
-        serialize_map(Option<usize>) -> SerializeMap;
-        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant;
-    }
-}
-
-impl SerializeStruct for Fields {
-    type Ok = Node;
-    type Error = PythonizeError;
-
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), PythonizeError> {
-        let walk = match self.0 {
-            Walk::Top("") | Walk::Fields => Walk::Value,
-            Walk::Top(part) if part == key => Walk::Fields,
-            Walk::Top(_) | Walk::Value => return Ok(()),
-        };
-        self.1.push((key, v.serialize(walk)?));
-        Ok(())
-    }
-
-    fn end(self) -> Walked {
-        Ok(Node::Struct(self.1))
-    }
-}
+/// The keys of the parts in the flavor object, in the order of [`Parts`].
+const PARTS: [&str; 3] = ["disk", "cpu_brand", "gpu"];
 
 /// A part's properties, for [`Data`] to read a part object where the flavor object has one.
 pub(crate) fn part_properties<'py>(value: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
-    let (f, key, _) = held(value).filter(|(_, key, _)| !key.is_empty())?;
+    let (f, key) = held(value).filter(|(_, key)| !key.is_empty())?;
     properties(value.py(), &f, key).ok()
 }
 
@@ -446,7 +225,7 @@ macro_rules! part {
         $(#[$doc])*
         #[pyclass(frozen, eq, hash, module = "scs_flavor", name = $name)]
         #[derive(PartialEq, Eq, Hash)]
-        pub struct $ty(Flavor, Cache);
+        pub struct $ty(Flavor);
 
         #[pymethods]
         impl $ty {
@@ -459,7 +238,7 @@ macro_rules! part {
                 $($opt: Option<&Bound<'_, PyAny>>,)*
             ) -> PyResult<Self> {
                 let args = [$((stringify!($req), Some($req)),)* $((stringify!($opt), $opt),)*];
-                Ok($ty(make_part(py, $key, &args)?, Cache::default()))
+                Ok($ty(make_part(py, $key, &args)?))
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -488,12 +267,20 @@ part!(
     "(vendor, generation=None, units=None, vram=None, kind='G', unit_frequency=0, vram_bandwidth=0)"
 );
 
-/// The one getter of the properties of `Flavor` and its parts (a path of the core's `FIELDS`,
-/// `"cpus"`, `"disk.size"`, or a part, `"disk"`): the item at its index in [`names`] of the
-/// object's [`Cache`]. A data descriptor (with a `__set__` that refuses), as the stubs'
-/// `@property` are.
+/// The one getter of the properties of `Flavor` and its parts: an entry of the core's
+/// `FIELDS` (`"cpus"`, `"disk.size"`), read by its accessor, or a part of a `Flavor`
+/// (`"disk"`). A data descriptor (with a `__set__` that refuses), as the stubs' `@property`
+/// are.
 #[pyclass(frozen, module = "scs_flavor._native", name = "_Field")]
-pub struct Field(usize);
+pub struct Field(Read);
+
+/// What a [`Field`] reads.
+enum Read {
+    /// The entry of `FIELDS` at this index.
+    Value(usize),
+    /// The part at this index of [`PARTS`].
+    Part(usize),
+}
 
 #[pymethods]
 impl Field {
@@ -503,22 +290,30 @@ impl Field {
         _owner: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        let Some((f, key, cache)) = obj.and_then(held) else {
+        let Some(obj) = obj else {
             return Ok(slf.clone().into_any());
         };
-        if cache.0.get().is_none() {
-            let _ = cache.0.set(slots(&f, key)?);
+        match slf.get().0 {
+            Read::Value(i) => {
+                let (f, _) = held(obj).ok_or_else(|| PyTypeError::new_err("not a flavor"))?;
+                match FIELDS.get(i).map(|field| field.get(&f)) {
+                    Some(FieldValue::Null) | None => Ok(py.None().into_bound(py)),
+                    Some(FieldValue::Flag(b)) => b.into_bound_py_any(py),
+                    Some(FieldValue::Number(n)) => n.into_bound_py_any(py),
+                    Some(FieldValue::Gib(x)) => x.into_bound_py_any(py),
+                    Some(FieldValue::Code(c)) => c.into_bound_py_any(py),
+                }
+            }
+            Read::Part(i) => {
+                let f = obj.cast::<PyFlavor>()?.get();
+                if let Some(part) = f.parts.0[i].get() {
+                    return Ok(part.clone_ref(py).into_bound(py));
+                }
+                let made = part_object(py, &f.flavor, PARTS[i])?;
+                let _ = f.parts.0[i].set(made.clone().unbind());
+                Ok(made)
+            }
         }
-        let slot = cache.0.get().and_then(|slots| slots.get(slf.get().0));
-        let Some(Slot(leaf, object)) = slot else {
-            return Err(PyRuntimeError::new_err("scs_flavor: no attribute (a bug)"));
-        };
-        if let Some(object) = object.get() {
-            return Ok(object.clone_ref(py).into_bound(py));
-        }
-        let made = leaf.object(py, &f)?;
-        let _ = object.set(made.clone().unbind());
-        Ok(made)
     }
 
     fn __set__(&self, _obj: &Bound<'_, PyAny>, _value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -526,18 +321,25 @@ impl Field {
     }
 }
 
-/// Installs a [`Field`] for each of [`names`] on `Flavor` and the parts.
+/// Installs a [`Field`] for each entry of `FIELDS` on `Flavor` or its part's class, and one
+/// for each part on `Flavor`.
 pub(crate) fn install_fields(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    let flavor = py.get_type::<PyFlavor>();
     let classes = [
-        py.get_type::<PyFlavor>(),
         py.get_type::<PyDisk>(),
         py.get_type::<PyCpuBrand>(),
         py.get_type::<PyGpu>(),
     ];
-    for (key, class) in KEYS.into_iter().zip(classes) {
-        for (index, name) in names(key).iter().enumerate() {
-            class.setattr(name, Field(index))?;
+    for (index, info) in FIELDS.iter().enumerate() {
+        match info.path.split_once('.') {
+            None => flavor.setattr(info.path, Field(Read::Value(index)))?,
+            Some((part, name)) => {
+                let at = PARTS.iter().position(|p| *p == part);
+                let at = at.ok_or_else(|| PyRuntimeError::new_err("scs_flavor: unknown part"))?;
+                classes[at].setattr(name, Field(Read::Value(index)))?;
+                flavor.setattr(part, Field(Read::Part(at)))?;
+            }
         }
     }
     Ok(())

@@ -378,8 +378,9 @@ pub enum FieldKind {
     Generation,
 }
 
-/// One property of a [`Builder`]: its path in the flavor object, a label and its kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// One property of a [`Builder`]: its path in the flavor object, a label, its kind, and how
+/// to read it ([`FieldInfo::get`]).
+#[derive(Clone, Copy, Debug)]
 pub struct FieldInfo {
     /// `"cpus"`, `"disk.size"`, `"gpu.generation"`: the path an [`Error::field`] names.
     pub path: &'static str,
@@ -389,6 +390,56 @@ pub struct FieldInfo {
     pub kind: FieldKind,
     /// Whether it may be absent (`null`).
     pub optional: bool,
+    get: fn(&Flavor) -> FieldValue,
+}
+
+/// A property's value as the flavor object holds it (read by [`FieldInfo::get`]): what
+/// serialising a flavor's [`Builder`] writes at the property's path.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldValue {
+    /// `null`: an optional property without a value, or any property of an absent part.
+    Null,
+    /// A flag.
+    Flag(bool),
+    /// A count, a number of `h` or a CPU generation.
+    Number(u32),
+    /// The RAM in GiB.
+    Gib(f64),
+    /// A table value (or a GPU generation) by its code.
+    Code(&'static str),
+}
+
+impl FieldInfo {
+    /// The value of this property for `flavor`: what `flavor.builder()` holds, read without
+    /// making the builder.
+    ///
+    /// ```
+    /// use scs_flavor::{FieldValue, Flavor, FIELDS};
+    /// let f: Flavor = "SCS-2V-4-20s".parse()?;
+    /// let value = |path| FIELDS.iter().find(|field| field.path == path).map(|field| field.get(&f));
+    /// assert_eq!(value("cpu_type"), Some(FieldValue::Code("V")));
+    /// assert_eq!(value("disk.size"), Some(FieldValue::Number(20)));
+    /// assert_eq!(value("gpu.vendor"), Some(FieldValue::Null));
+    /// # Ok::<(), scs_flavor::Error>(())
+    /// ```
+    pub fn get(&self, flavor: &Flavor) -> FieldValue {
+        (self.get)(flavor)
+    }
+}
+
+/// Two descriptions of the same path are the same property.
+impl PartialEq for FieldInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for FieldInfo {}
+
+impl core::hash::Hash for FieldInfo {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.path.hash(state);
+    }
 }
 
 const fn field(
@@ -396,13 +447,30 @@ const fn field(
     title: &'static str,
     kind: FieldKind,
     optional: bool,
+    get: fn(&Flavor) -> FieldValue,
 ) -> FieldInfo {
     FieldInfo {
         path,
         title,
         kind,
         optional,
+        get,
     }
+}
+
+/// A value read from an optional part, `Null` when the part is absent.
+fn of<P: Copy>(part: Option<P>, get: impl FnOnce(P) -> FieldValue) -> FieldValue {
+    part.map_or(FieldValue::Null, get)
+}
+
+/// An optional count.
+fn number(n: Option<NonZeroU32>) -> FieldValue {
+    n.map_or(FieldValue::Null, |n| FieldValue::Number(n.get()))
+}
+
+/// A number of `h`.
+fn times(f: Frequency) -> FieldValue {
+    FieldValue::Number(f.count() as u32)
 }
 
 /// Every property of a [`Builder`] in the order of the name, the parts (`disk`, `cpu_brand`,
@@ -410,25 +478,61 @@ const fn field(
 pub const FIELDS: &[FieldInfo] = {
     use crate::tables as t;
     use FieldKind::*;
+    use FieldValue::{Code, Flag as On, Gib, Number};
     &[
-        field("cpus", "vCPUs", Count, false),
-        field("cpu_type", "CPU type", Table(&t::CPU_TYPE), false),
-        field("cpu_insecure", "insecure CPU (i)", Flag, false),
-        field("ram_gib", "RAM (GiB)", HalfGib, false),
-        field("ram_no_ecc", "RAM without ECC (u)", Flag, false),
-        field("ram_oversubscribed", "RAM oversubscribed (o)", Flag, false),
-        field("disk.count", "number of disks", Count, false),
-        field("disk.size", "disk size (GB)", Count, true),
-        field("disk.kind", "disk type", Table(&t::DISK_TYPE), true),
-        field("hypervisor", "hypervisor", Table(&t::HYPERVISOR), true),
-        field("hwv", "nested virtualisation (hwv)", Flag, false),
+        field("cpus", "vCPUs", Count, false, |f| Number(f.cpu.count.get())),
+        field("cpu_type", "CPU type", Table(&t::CPU_TYPE), false, |f| {
+            Code(f.cpu.kind.code())
+        }),
+        field("cpu_insecure", "insecure CPU (i)", Flag, false, |f| {
+            On(f.cpu.insecure)
+        }),
+        field("ram_gib", "RAM (GiB)", HalfGib, false, |f| {
+            Gib(f.ram.size.gib())
+        }),
+        field("ram_no_ecc", "RAM without ECC (u)", Flag, false, |f| {
+            On(f.ram.no_ecc)
+        }),
+        field(
+            "ram_oversubscribed",
+            "RAM oversubscribed (o)",
+            Flag,
+            false,
+            |f| On(f.ram.oversubscribed),
+        ),
+        field("disk.count", "number of disks", Count, false, |f| {
+            of(f.disk, |d| Number(d.count.get()))
+        }),
+        field("disk.size", "disk size (GB)", Count, true, |f| {
+            of(f.disk, |d| number(d.size))
+        }),
+        field("disk.kind", "disk type", Table(&t::DISK_TYPE), true, |f| {
+            of(f.disk.and_then(|d| d.kind), |k| Code(k.code()))
+        }),
+        field(
+            "hypervisor",
+            "hypervisor",
+            Table(&t::HYPERVISOR),
+            true,
+            |f| of(f.hypervisor, |h| Code(h.code())),
+        ),
+        field("hwv", "nested virtualisation (hwv)", Flag, false, |f| {
+            On(f.hwv)
+        }),
         field(
             "cpu_brand.vendor",
             "CPU vendor",
             Table(&t::CPU_VENDOR),
             false,
+            |f| of(f.cpu_brand, |b| Code(b.vendor().code())),
         ),
-        field("cpu_brand.generation", "CPU generation", Generation, false),
+        field(
+            "cpu_brand.generation",
+            "CPU generation",
+            Generation,
+            false,
+            |f| of(f.cpu_brand, |b| Number(u32::from(b.generation()))),
+        ),
         field(
             "cpu_brand.frequency",
             "CPU frequency",
@@ -437,11 +541,24 @@ pub const FIELDS: &[FieldInfo] = {
                 table: &t::CPU_FREQUENCY,
             },
             false,
+            |f| of(f.cpu_brand, |b| times(b.frequency())),
         ),
-        field("gpu.kind", "GPU kind", Table(&t::GPU_KIND), false),
-        field("gpu.vendor", "GPU vendor", Table(&t::GPU_VENDOR), false),
-        field("gpu.generation", "GPU generation", Generation, true),
-        field("gpu.units", "GPU compute units", Count, true),
+        field("gpu.kind", "GPU kind", Table(&t::GPU_KIND), false, |f| {
+            of(f.gpu, |g| Code(g.kind().code()))
+        }),
+        field(
+            "gpu.vendor",
+            "GPU vendor",
+            Table(&t::GPU_VENDOR),
+            false,
+            |f| of(f.gpu, |g| Code(g.vendor().code())),
+        ),
+        field("gpu.generation", "GPU generation", Generation, true, |f| {
+            of(f.gpu.and_then(|g| g.generation()), |g| Code(g.code()))
+        }),
+        field("gpu.units", "GPU compute units", Count, true, |f| {
+            of(f.gpu, |g| number(g.units()))
+        }),
         field(
             "gpu.unit_frequency",
             "GPU unit frequency",
@@ -450,8 +567,11 @@ pub const FIELDS: &[FieldInfo] = {
                 table: &t::GPU_FREQUENCY,
             },
             false,
+            |f| of(f.gpu, |g| times(g.unit_frequency())),
         ),
-        field("gpu.vram", "GPU VRAM (GiB)", Count, true),
+        field("gpu.vram", "GPU VRAM (GiB)", Count, true, |f| {
+            of(f.gpu, |g| number(g.vram()))
+        }),
         field(
             "gpu.vram_bandwidth",
             "VRAM bandwidth",
@@ -460,7 +580,8 @@ pub const FIELDS: &[FieldInfo] = {
                 table: &t::VRAM_BANDWIDTH,
             },
             false,
+            |f| of(f.gpu, |g| times(g.vram_bandwidth())),
         ),
-        field("ib", "Infiniband (ib)", Flag, false),
+        field("ib", "Infiniband (ib)", Flag, false, |f| On(f.ib)),
     ]
 };

@@ -59,7 +59,9 @@ mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
 
-pub use builder::{Builder, CpuBrandSpec, DiskSpec, FieldInfo, FieldKind, GpuSpec, FIELDS};
+pub use builder::{
+    Builder, CpuBrandSpec, DiskSpec, FieldInfo, FieldKind, FieldValue, GpuSpec, FIELDS,
+};
 pub use check::{parse, Outcome, Parsed, MAX_NAME_LEN};
 pub use describe::{Description, Explain, Meaning, Part};
 pub use error::{Component, Error, ErrorKind, Expected, Field, Rendered, Snippet};

@@ -257,6 +257,17 @@ impl Writer<'_> {
 
     /// `n` in decimal.
     fn decimal(&mut self, n: u32) {
+        // Two digits at a time, from a table of the pairs `00` to `99`.
+        const PAIRS: &[u8; 200] = &{
+            let mut t = [0; 200];
+            let mut k = 0;
+            while k < 100 {
+                t[2 * k] = b'0' + (k / 10) as u8;
+                t[2 * k + 1] = b'0' + (k % 10) as u8;
+                k += 1;
+            }
+            t
+        };
         let digits: u8 = match n {
             0..=9 => 1,
             10..=99 => 2,
@@ -264,10 +275,17 @@ impl Writer<'_> {
             // At most 10.
             _ => n.ilog10() as u8 + 1,
         };
-        let mut n = n;
-        for k in (0..digits).rev() {
-            *self.at(k) = b'0' + (n % 10) as u8;
-            n /= 10;
+        let mut n = n as usize;
+        let mut k = digits;
+        while k >= 2 {
+            let pair = 2 * (n % 100);
+            *self.at(k - 1) = PAIRS[pair + 1];
+            *self.at(k - 2) = PAIRS[pair];
+            n /= 100;
+            k -= 2;
+        }
+        if k == 1 {
+            *self.at(0) = b'0' + n as u8;
         }
         self.len = self.len.wrapping_add(digits);
     }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use scs_flavor::tables::{self, lookup};
 use scs_flavor::{
-    Builder, CpuType, CpuVendor, DiskType, ErrorKind, Flavor, GpuVendor, Hypervisor, Level,
-    Outcome, SpecKey, StandardDisk, Strategy, TableValue, FIELDS, STANDARD_FLAVORS,
+    Builder, CpuType, CpuVendor, DiskType, ErrorKind, FieldValue, Flavor, GpuVendor, Hypervisor,
+    Level, Outcome, SpecKey, StandardDisk, Strategy, TableValue, FIELDS, STANDARD_FLAVORS,
 };
 use serde_json::{json, Value};
 
@@ -502,6 +502,60 @@ fn the_tables_export() {
             field.path
         );
     }
+}
+
+/// `FieldInfo::get` reads what the flavor object (`Builder`'s serde form) holds at the
+/// field's path, for every flavor of the reference vectors, and `FIELDS` lists every leaf of
+/// that object once.
+#[test]
+fn every_field_reads_what_the_flavor_object_holds() {
+    let json = |v: FieldValue| match v {
+        FieldValue::Null => Value::Null,
+        FieldValue::Flag(b) => json!(b),
+        FieldValue::Number(n) => json!(n),
+        FieldValue::Gib(x) => json!(x),
+        FieldValue::Code(c) => json!(c),
+    };
+    let mut read = 0;
+    for v in vectors() {
+        let Some(name) = v["name"].as_str() else {
+            continue;
+        };
+        let Ok(f) = scs_flavor::parse(name) else {
+            continue;
+        };
+        let b = f.builder();
+        let object = serde_json::to_value(b).expect("serialisable");
+        // The leaves of the object (a part's fields where it is present) are FIELDS' paths.
+        let mut leaves: Vec<String> = Vec::new();
+        for (key, value) in object.as_object().expect("an object") {
+            match value {
+                Value::Object(part) => leaves.extend(part.keys().map(|k| format!("{key}.{k}"))),
+                Value::Null if ["disk", "cpu_brand", "gpu"].contains(&key.as_str()) => {}
+                _ => leaves.push(key.clone()),
+            }
+        }
+        let mut paths: Vec<String> = FIELDS
+            .iter()
+            .map(|f| f.path.to_string())
+            .filter(|p| {
+                p.split_once('.')
+                    .is_none_or(|(part, _)| !object[part].is_null())
+            })
+            .collect();
+        leaves.sort();
+        paths.sort();
+        assert_eq!(leaves, paths, "{name}");
+        for field in FIELDS {
+            let mut at = &object;
+            for key in field.path.split('.') {
+                at = at.get(key).unwrap_or(&Value::Null);
+            }
+            assert_eq!(json(field.get(&f)), *at, "{name}: {}", field.path);
+        }
+        read += 1;
+    }
+    assert!(read > 1000, "{read} flavors read");
 }
 
 #[test]
