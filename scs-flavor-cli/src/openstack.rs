@@ -101,8 +101,8 @@ pub fn connect(name: Option<&str>) -> Result<Box<dyn Cloud>, CloudError> {
             Client::get_service_endpoint(&session, &ServiceType::Compute, None)
                 .map_err(|e| -> Box<dyn Error> { Box::new(e) })
         })
-        .map_err(|e| match classify(e.as_ref()) {
-            Some(CloudErrorKind::NoCompute) | None => CloudError::no_compute(
+        .map_err(|e| match said(e.as_ref()) {
+            Some(Said::Kind(CloudErrorKind::NoCompute)) | None => CloudError::no_compute(
                 cloud,
                 config.region_name.as_deref(),
                 config.interface.as_deref(),
@@ -141,123 +141,122 @@ fn cloud_config(name: Option<&str>) -> Result<CloudConfig, CloudError> {
 
 /// The error of connecting to `cloud` at `auth_url`.
 fn connect_error(cloud: Option<&str>, auth_url: &str, e: &(dyn Error + 'static)) -> CloudError {
-    match classify(e) {
-        Some(CloudErrorKind::Auth) => CloudError::credentials_refused(cloud, auth_url),
-        Some(CloudErrorKind::Unreachable) => {
+    match said(e) {
+        Some(Said::Kind(CloudErrorKind::Auth) | Said::Http(401, _)) => {
+            CloudError::credentials_refused(cloud, auth_url)
+        }
+        Some(Said::Http(status, text)) => CloudError::authentication_refused(cloud, status, &text),
+        Some(Said::Kind(CloudErrorKind::Unreachable)) => {
             CloudError::unreachable(cloud, auth_url, &unreachable_detail(e))
         }
-        Some(CloudErrorKind::NoCompute) => CloudError::no_compute(cloud, None, None),
-        Some(CloudErrorKind::Forbidden | CloudErrorKind::Refused) => match status_and_message(e) {
-            Some((status, msg)) => CloudError::authentication_refused(cloud, status, &msg),
-            None => CloudError::authentication_refused(cloud, 403, &e.to_string()),
-        },
-        // Missing auth settings and anything else the SDK cannot start with.
-        Some(CloudErrorKind::Config) | None => CloudError::cannot_connect(cloud, &e.to_string()),
+        Some(Said::Kind(CloudErrorKind::NoCompute)) => CloudError::no_compute(cloud, None, None),
+        // Missing auth settings (`AuthValueNotSupplied`, `NoAuth`, a configuration error) and
+        // anything else the SDK cannot start with.
+        Some(Said::Kind(_)) | None => CloudError::cannot_connect(cloud, &e.to_string()),
     }
 }
 
 /// The error of a call (its operation is added by the caller: `apply`, `list_flavors`).
 fn call_error<E: Error + 'static>(e: &E) -> CloudError {
-    match (classify(e), status_and_message(e)) {
-        (Some(CloudErrorKind::Unreachable), _) => {
+    match said(e) {
+        Some(Said::Http(status, text)) => CloudError::http(status, &text),
+        Some(Said::Kind(CloudErrorKind::Unreachable)) => {
             CloudError::connection_failed(&unreachable_detail(e))
         }
-        (_, Some((status, msg))) => CloudError::http(status, &msg),
-        (Some(kind @ (CloudErrorKind::Auth | CloudErrorKind::Forbidden)), None) => {
-            CloudError::new(kind, e.to_string())
-        }
-        _ => CloudError::failed(&e.to_string()),
+        Some(Said::Kind(kind @ CloudErrorKind::Auth)) => CloudError::new(kind, e.to_string()),
+        Some(Said::Kind(_)) | None => CloudError::failed(&e.to_string()),
     }
 }
 
-/// The kind of an HTTP status: 401 auth, 403 forbidden, anything else refused.
-fn status_kind(status: u16) -> CloudErrorKind {
-    CloudError::http(status, "").kind
+/// What an error of the SDK says happened.
+#[derive(Debug, PartialEq)]
+enum Said {
+    /// A kind of failure without an HTTP answer (or whose answer decides nothing more).
+    Kind(CloudErrorKind),
+    /// An HTTP error answer: its status and the server's message (empty if it has none).
+    Http(u16, String),
 }
 
-/// The kind of the first error in `e`'s chain that says what happened.
-fn classify(e: &(dyn Error + 'static)) -> Option<CloudErrorKind> {
+/// What the first error in `e`'s chain that says what happened says.
+fn said(e: &(dyn Error + 'static)) -> Option<Said> {
     let mut next = Some(e);
     while let Some(e) = next {
-        if let Some(kind) = kind_of(e) {
-            return Some(kind);
+        if let Some(said) = said_by(e) {
+            return Some(said);
         }
         next = e.source();
     }
     None
 }
 
-fn kind_of(e: &(dyn Error + 'static)) -> Option<CloudErrorKind> {
+fn said_by(e: &(dyn Error + 'static)) -> Option<Said> {
+    use Said::{Http, Kind};
     if let Some(e) = e.downcast_ref::<OpenStackError>() {
         return match e {
             OpenStackError::Communication { .. } | OpenStackError::Discovery { .. } => {
-                Some(CloudErrorKind::Unreachable)
+                Some(Kind(CloudErrorKind::Unreachable))
             }
-            OpenStackError::Http { status } => Some(status_kind(status.as_u16())),
-            OpenStackError::ConfigError { .. } | OpenStackError::NoAuth => {
-                Some(CloudErrorKind::Config)
-            }
+            OpenStackError::Http { status } => Some(Http(status.as_u16(), String::new())),
             _ => None,
         };
     }
     if let Some(e) = e.downcast_ref::<ApiError<RestError>>() {
         return match e {
-            ApiError::OpenStack { status, .. }
-            | ApiError::OpenStackService { status, .. }
-            | ApiError::OpenStackUnrecognized { status, .. } => Some(status_kind(status.as_u16())),
+            ApiError::OpenStack { status, msg, .. } => Some(Http(status.as_u16(), msg.clone())),
+            // Nova's `{"forbidden": {"code": 403, "message": "..."}}`.
+            ApiError::OpenStackUnrecognized { status, obj, .. } => {
+                let msg = obj
+                    .as_object()
+                    .and_then(|o| o.values().find_map(|v| v.get("message")))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                Some(Http(status.as_u16(), msg.to_string()))
+            }
+            // An answer that is not JSON (a proxy's error page).
+            ApiError::OpenStackService { status, data, .. } => {
+                Some(Http(status.as_u16(), plain_text(data)))
+            }
             _ => None,
         };
     }
     if let Some(RestError::Communication { .. }) = e.downcast_ref::<RestError>() {
-        return Some(CloudErrorKind::Unreachable);
+        return Some(Kind(CloudErrorKind::Unreachable));
     }
     if let Some(e) = e.downcast_ref::<AuthError>() {
         return match e {
-            AuthError::Reqwest { .. } => Some(CloudErrorKind::Unreachable),
-            AuthError::UnknownAuth { code, .. } => Some(status_kind(*code)),
-            AuthError::AuthReceipt(_) => Some(CloudErrorKind::Auth),
-            AuthError::AuthValueNotSupplied(_) => Some(CloudErrorKind::Config),
-            AuthError::Identity(e) => u16::try_from(e.code).ok().map(status_kind),
+            AuthError::Reqwest { .. } => Some(Kind(CloudErrorKind::Unreachable)),
+            // Keystone's error answer that is not its JSON error (e.g. a proxy's 502 page).
+            AuthError::UnknownAuth { code, message } => Some(Http(
+                *code,
+                plain_text(message.as_deref().unwrap_or_default()),
+            )),
+            // A second factor is required (multi-factor authentication).
+            AuthError::AuthReceipt(_) => Some(Kind(CloudErrorKind::Auth)),
+            AuthError::Identity(e) => u16::try_from(e.code)
+                .ok()
+                .map(|status| Http(status, e.message.clone())),
             _ => None,
         };
     }
     if let Some(e) = e.downcast_ref::<CatalogError>() {
         return match e {
-            CatalogError::ServiceNotConfigured { .. } => Some(CloudErrorKind::NoCompute),
-            CatalogError::Http { status, .. } => Some(status_kind(status.as_u16())),
+            CatalogError::ServiceNotConfigured { .. } => Some(Kind(CloudErrorKind::NoCompute)),
+            CatalogError::Http { status, .. } => Some(Http(status.as_u16(), String::new())),
             _ => None,
         };
     }
     None
 }
 
-/// The status and message of the first HTTP error answer in `e`'s chain.
-fn status_and_message(e: &(dyn Error + 'static)) -> Option<(u16, String)> {
-    let mut next = Some(e);
-    while let Some(e) = next {
-        if let Some(e) = e.downcast_ref::<ApiError<RestError>>() {
-            match e {
-                ApiError::OpenStack { status, msg, .. } => {
-                    return Some((status.as_u16(), msg.clone()))
-                }
-                // Nova's `{"forbidden": {"code": 403, "message": "..."}}`.
-                ApiError::OpenStackUnrecognized { status, obj, .. } => {
-                    let msg = obj
-                        .as_object()
-                        .and_then(|o| o.values().find_map(|v| v.get("message")))
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    return Some((status.as_u16(), msg.to_string()));
-                }
-                ApiError::OpenStackService { status, .. } => {
-                    return Some((status.as_u16(), String::new()))
-                }
-                _ => {}
-            }
-        }
-        next = e.source();
+/// The body of an error answer that is not JSON, if it is a short plain text (`upstream
+/// timeout`); empty for an HTML page or a long text.
+fn plain_text(body: &str) -> String {
+    let body = body.trim();
+    if body.starts_with('<') || body.len() > 200 {
+        String::new()
+    } else {
+        body.to_string()
     }
-    None
 }
 
 /// Why an endpoint cannot be reached: the message of a failed version discovery, else the
@@ -398,13 +397,155 @@ impl Cloud for OpenStackCloud {
 
 #[cfg(test)]
 mod tests {
+    //! The SDK's errors as the SDK builds them (its types, in the chains it wraps them in),
+    //! read into the [`CloudError`]s that `scs_flavor_audit::CloudError`'s constructors
+    //! document. `tests/live_cloud.rs` checks the same against a real Keystone and Nova.
     use super::*;
 
+    const URL: &str = "http://keystone.example/v3";
+
+    /// An error of the SDK's connection (`OpenStack::build`) from an auth error.
+    fn at_connect(e: AuthError) -> CloudError {
+        connect_error(Some("c"), URL, &OpenStackError::from(e))
+    }
+
+    fn identity(code: u32, message: &str) -> AuthError {
+        AuthError::Identity(
+            serde_json::from_value(serde_json::json!({"code": code, "message": message}))
+                .expect("Keystone's error object"),
+        )
+    }
+
+    fn assert_error(e: &CloudError, kind: CloudErrorKind, message: &str) {
+        assert_eq!((e.kind, e.message.as_str()), (kind, message));
+    }
+
     #[test]
-    fn statuses_map_to_kinds() {
-        assert_eq!(status_kind(401), CloudErrorKind::Auth);
-        assert_eq!(status_kind(403), CloudErrorKind::Forbidden);
-        assert_eq!(status_kind(409), CloudErrorKind::Refused);
-        assert_eq!(status_kind(500), CloudErrorKind::Refused);
+    fn keystone_error_answers_keep_their_status_and_text() {
+        // Keystone's JSON error: 401 is refused credentials, other statuses as in `http`.
+        let refused =
+            "the credentials of cloud c were refused (http://keystone.example/v3: HTTP 401)";
+        assert_error(
+            &at_connect(identity(
+                401,
+                "The request you have made requires authentication.",
+            )),
+            CloudErrorKind::Auth,
+            refused,
+        );
+        assert_error(
+            &at_connect(identity(403, "no access")),
+            CloudErrorKind::Forbidden,
+            "cloud c refused the authentication: forbidden (HTTP 403): no access",
+        );
+        assert_error(
+            &at_connect(identity(500, "An unexpected error prevented the server from fulfilling your request.")),
+            CloudErrorKind::Refused,
+            "cloud c refused the authentication: refused (HTTP 500): An unexpected error prevented the server from fulfilling your request.",
+        );
+        // An answer that is not Keystone's JSON: its status, and its body if plain text.
+        let unknown = |code, body: &str| AuthError::UnknownAuth {
+            code,
+            message: Some(body.to_string()),
+        };
+        assert_error(
+            &at_connect(unknown(502, "upstream\n timeout\n")),
+            CloudErrorKind::Refused,
+            "cloud c refused the authentication: refused (HTTP 502): upstream timeout",
+        );
+        assert_error(
+            &at_connect(unknown(
+                503,
+                "<html><body>503 Service Unavailable</body></html>",
+            )),
+            CloudErrorKind::Refused,
+            "cloud c refused the authentication: refused (HTTP 503)",
+        );
+        assert_error(
+            &at_connect(unknown(401, "{malformed")),
+            CloudErrorKind::Auth,
+            refused,
+        );
+        // A second factor required (an auth receipt): the credentials alone are refused.
+        assert_error(
+            &at_connect(AuthError::AuthReceipt(Box::default())),
+            CloudErrorKind::Auth,
+            refused,
+        );
+    }
+
+    #[test]
+    fn errors_without_an_answer_are_configuration_or_connection() {
+        assert_error(
+            &connect_error(None, URL, &OpenStackError::NoAuth),
+            CloudErrorKind::Config,
+            "cannot connect to cloud from the OS_* environment: No authentication information available",
+        );
+        let missing = at_connect(AuthError::AuthValueNotSupplied("password".into()));
+        assert_eq!(missing.kind, CloudErrorKind::Config, "{missing}");
+        let discovery = OpenStackError::Discovery {
+            service: "identity".into(),
+            url: URL.into(),
+            msg: "no version document".into(),
+        };
+        assert_error(
+            &connect_error(Some("c"), URL, &discovery),
+            CloudErrorKind::Unreachable,
+            &CloudError::unreachable(Some("c"), URL, "no version document").message,
+        );
+    }
+
+    #[test]
+    fn call_errors_keep_the_answer_s_status() {
+        let api = |status: u16, data: &str| -> ApiError<RestError> {
+            ApiError::OpenStackService {
+                status: http::StatusCode::from_u16(status).expect("a status"),
+                uri: http::Uri::from_static("http://nova.example/v2.1/flavors"),
+                data: data.to_string(),
+                req_id: None,
+            }
+        };
+        assert_error(
+            &call_error(&api(503, "<html>Service Unavailable</html>")),
+            CloudErrorKind::Refused,
+            "refused (HTTP 503)",
+        );
+        assert_error(
+            &call_error(&api(502, "Bad Gateway")),
+            CloudErrorKind::Refused,
+            "refused (HTTP 502): Bad Gateway",
+        );
+        assert_error(
+            &call_error(&OpenStackError::Http {
+                status: http::StatusCode::INTERNAL_SERVER_ERROR,
+            }),
+            CloudErrorKind::Refused,
+            "refused (HTTP 500)",
+        );
+        let catalog = CatalogError::Http {
+            status: http::StatusCode::UNAUTHORIZED,
+            body: "request failed".into(),
+        };
+        assert_error(
+            &call_error(&catalog),
+            CloudErrorKind::Auth,
+            "not authenticated (HTTP 401)",
+        );
+        // A re-authentication during a call that needs a second factor.
+        let receipt = OpenStackError::from(AuthError::AuthReceipt(Box::default()));
+        let e = call_error(&receipt);
+        assert_error(&e, CloudErrorKind::Auth, &receipt.to_string());
+        // Anything else the SDK says is the call's failure, in its words.
+        let e = call_error(&OpenStackError::NoResponse {});
+        assert_error(&e, CloudErrorKind::Refused, "no response from API");
+    }
+
+    #[test]
+    fn only_short_plain_text_is_kept_of_a_body() {
+        let line = "x".repeat(200);
+        assert_eq!(plain_text(&format!(" {line}\n")), line);
+        assert_eq!(plain_text(&format!("{line}x")), "");
+        assert_eq!(plain_text("<p>Bad Gateway</p>"), "");
+        assert_eq!(plain_text(" Bad Gateway "), "Bad Gateway");
     }
 }
