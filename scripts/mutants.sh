@@ -24,7 +24,7 @@
 #   select scs-flavor-audit: requirements.rs and select.rs in full (245 mutants, 4 slices)
 #   cli-cloud  the CLI's openstack.rs in full against a real control plane of its own
 #          (scripts/openstack-dev.sh, started fresh: mutants can leave flavors behind) with
-#          tests/live_cloud.rs; about 65 minutes
+#          tests/live_cloud.rs; about 7 minutes on an idle machine (65 under load)
 #   full   every mutant of the three crates (about 1,450; several hours on 2 cores)
 # Environment: MUTANTS_DIR (scratch, default /tmp/scs-flavor-mutants), CARGO_TARGET_DIR.
 set -euo pipefail
